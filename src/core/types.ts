@@ -1,0 +1,206 @@
+// The engine's own vocabulary. Adapters (mbox, .eml, Gmail) convert to these types at the edge;
+// the core never sees a Gmail or mailparser object.
+
+export interface Address {
+  name?: string;
+  /** Lower-cased. */
+  email: string;
+}
+
+export interface Message {
+  /** Stable id within its mailbox (Gmail message id; for mbox/eml a Message-ID or a synthetic id). */
+  id: string;
+  threadId: string;
+  /** RFC 5322 Message-ID including the angle brackets, when the message has one. */
+  messageId?: string;
+  inReplyTo?: string;
+  references: string[];
+  from?: Address;
+  replyTo: Address[];
+  to: Address[];
+  cc: Address[];
+  /** When the message was sent or received (Gmail internalDate, else the Date header, else the mbox From_ line). */
+  date: Date;
+  subject: string;
+  /** Gmail labels, upper-cased system names as Gmail uses them (SENT, INBOX, DRAFT, …). */
+  labels: string[];
+  /** Lower-cased header name → value, only the headers the rules look at (see RULE_HEADERS). */
+  headers: Readonly<Record<string, string>>;
+  /** Plain-text body; HTML-only messages are converted to text by the adapter. */
+  text: string;
+}
+
+/** Headers the adapters keep in Message.headers (R3: automatic replies). */
+export const RULE_HEADERS = [
+  'auto-submitted',
+  'x-autoreply',
+  'x-autorespond',
+  'x-auto-response-suppress',
+  'precedence',
+] as const;
+
+export interface Thread {
+  id: string;
+  /** Oldest first. */
+  messages: Message[];
+}
+
+/** A draft waiting in the mailbox (not yet sent), whoever wrote it. */
+export interface PendingDraft {
+  /** Gmail draft id, or the .eml file name in the drafts folder. */
+  id: string;
+  threadId?: string;
+  to: Address[];
+  cc: Address[];
+  subject: string;
+  /** The X-Interview-Followup header of drafts this tool made: the action key. */
+  actionKey?: string;
+}
+
+export type ActionKind = 'thank-you' | 'check-in' | 'rejection-reply';
+
+/** What the tool remembers of every draft it made (src/state/ledger.ts stores these). */
+export interface LedgerEntry {
+  actionKey: string;
+  interviewId: string;
+  kind: ActionKind;
+  draftId: string;
+  threadId?: string;
+  to: string[];
+  /** ISO 8601. */
+  createdAt: string;
+  /** sha256 of the draft as created, so an edited draft can be told from an untouched one. */
+  contentHash?: string;
+}
+
+export interface Ledger {
+  version: 1;
+  entries: LedgerEntry[];
+}
+
+export interface Interviewer {
+  name: string;
+  email: string;
+  topics: string[];
+}
+
+export interface Interview {
+  id: string;
+  company: string;
+  role: string;
+  /** Absolute instant of the start. */
+  start: Date;
+  durationMinutes: number;
+  interviewers: Interviewer[];
+  /** Lower-cased; already defaulted (interviewer domains minus public mail domains). */
+  domains: string[];
+  /** Already defaulted to the first interviewer. */
+  contact: Address;
+  /** "YYYY-MM-DD" in the user's time zone. */
+  decisionExpected?: string;
+}
+
+export interface Me {
+  name: string;
+  /** Lower-cased. */
+  emails: string[];
+}
+
+export interface Policy {
+  thankYouCutoffHour: number;
+  thankYouDraftDays: number;
+  checkInBusinessDays: number;
+  goneQuietDays: number;
+  /** "YYYY-MM-DD" in the user's time zone. */
+  holidays: string[];
+}
+
+export const DEFAULT_POLICY: Policy = {
+  thankYouCutoffHour: 12,
+  thankYouDraftDays: 7,
+  checkInBusinessDays: 5,
+  goneQuietDays: 35,
+  holidays: [],
+};
+
+/** A problem with the input that was reported and skipped, never a crash. */
+export interface Warning {
+  code: string;
+  message: string;
+  /** Where: a file and byte offset, a Gmail message id, an interview id … */
+  source?: string;
+}
+
+export type ThankYouStatus = 'not-yet-due' | 'due' | 'on-time' | 'late' | 'missing';
+
+export type InterviewStatus =
+  | 'scheduled'
+  | 'rejected'
+  | 'your-move'
+  | 'gone-quiet'
+  | 'thank-you-due'
+  | 'waiting-after-check-in'
+  | 'check-in-due'
+  | 'awaiting-reply';
+
+/** planned: to be drafted; created: drafted by this run; exists: a draft is waiting in the mailbox;
+ *  dismissed: the user deleted it unsent, so never again; stale: a waiting draft the situation has overtaken. */
+export type DraftState = 'planned' | 'created' | 'exists' | 'dismissed' | 'stale';
+
+/** The message a reply draft answers: enough to thread it (RFC 5322 §3.6.4). */
+export interface ParentRef {
+  threadId: string;
+  messageId?: string;
+  inReplyTo?: string;
+  references: string[];
+  subject: string;
+}
+
+export interface Action {
+  /** Identifies the action across runs: the ledger's key. */
+  key: string;
+  kind: ActionKind;
+  interviewId: string;
+  to: Address[];
+  /** The thread the draft goes into; absent for a new thread. */
+  threadId?: string;
+  parent?: ParentRef;
+  draft: DraftState;
+  /** Set when draft is exists/stale/dismissed. */
+  draftId?: string;
+  /** One sentence a person can check. */
+  reason: string;
+  /** For a thank-you: the interviewer it thanks (topics personalise the text). */
+  interviewer?: Interviewer;
+}
+
+export interface InterviewerState {
+  name: string;
+  email: string;
+  thankYou: {
+    status: ThankYouStatus;
+    sentAt?: Date;
+    dueBy: Date;
+    explanation: string;
+  };
+}
+
+export interface InterviewState {
+  interview: Interview;
+  status: InterviewStatus;
+  /** Why this status, in a sentence. */
+  explanation: string;
+  interviewers: InterviewerState[];
+  lastCompanyMessageAt?: Date;
+  unansweredFollowUps: number;
+  checkInDueAt?: Date;
+  actions: Action[];
+  /** Further sentences explaining decisions, including skips. */
+  notes: string[];
+}
+
+export interface Decision {
+  now: Date;
+  interviews: InterviewState[];
+  warnings: Warning[];
+}
