@@ -30,3 +30,26 @@ export interface MailboxContents {
 export interface Mailbox {
   read(query: MailboxQuery, options?: { onProgress?: (p: ReadProgress) => void }): Promise<MailboxContents>;
 }
+
+/** A draft ready to be stored: the MIME message built by src/compose. */
+export interface ComposedDraft {
+  actionKey: string;
+  threadId?: string;
+  /** The RFC 5322 message, CRLF line endings. */
+  raw: Buffer;
+  /** sha256 hex of the parts a user would edit (recipients, subject, text): see src/compose. */
+  contentHash: string;
+}
+
+/** Where `run` leaves drafts: a folder of .eml files, or Gmail drafts. Never sends. */
+export interface DraftStore {
+  /** Creates the draft; returns its id (Gmail draft id, or the file name). */
+  create(draft: ComposedDraft): Promise<{ draftId: string }>;
+  /** A draft this tool already made for the action (found by its X-Interview-Followup header),
+   *  so a run that crashed before writing the ledger adopts it instead of making a duplicate. */
+  findByActionKey(actionKey: string, threadId?: string): Promise<string | undefined>;
+  /** The content hash of a waiting draft as it is now, or undefined when it is gone. */
+  currentContentHash(draftId: string): Promise<string | undefined>;
+  /** Deletes one of the tool's own untouched drafts (only for --discard-stale). */
+  discard(draftId: string): Promise<void>;
+}
