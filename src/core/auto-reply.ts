@@ -1,0 +1,19 @@
+import type { Message } from './types.ts';
+import { newText } from './quoted-text.ts';
+
+// R3: an automatic reply is not a reply. RFC 3834 marks them with Auto-Submitted: auto-replied;
+// Exchange and others use X-Autoreply / X-Autorespond / Precedence: auto_reply; many only say so in
+// words. "auto-generated" alone is not enough: applicant-tracking systems mark their (real) answers so.
+
+const OUT_OF_OFFICE_SUBJECT = /^\s*(automatic reply|auto(?:matic)?[- ]?(?:reply|response)|out of (?:the )?office|ooo\b|auto:|abwesenheitsnotiz|réponse automatique)/i;
+const OUT_OF_OFFICE_TEXT = /\b(i am|i'm|i’m|i will be)\s+(currently\s+)?(out of (the )?office|away from (the )?office|on (annual |parental |sick )?leave|on vacation|on holiday|travell?ing with limited)|\bout of (the )?office (until|through|till|from)\b|\blimited access to (my )?e-?mail\b|\bthis is an automatic reply\b|\bthis is an automated (response|reply)\b/i;
+
+export function isAutoReply(message: Message): boolean {
+  const h = message.headers;
+  const autoSubmitted = h['auto-submitted']?.toLowerCase() ?? '';
+  if (autoSubmitted.startsWith('auto-replied')) return true;
+  if (h['x-autoreply'] !== undefined || h['x-autorespond'] !== undefined) return true;
+  if (/auto[_-]?reply/i.test(h['precedence'] ?? '')) return true;
+  if (OUT_OF_OFFICE_SUBJECT.test(message.subject)) return true;
+  return OUT_OF_OFFICE_TEXT.test(newText(message.text).slice(0, 2_000));
+}

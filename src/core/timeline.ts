@@ -1,0 +1,91 @@
+import { isAutoReply } from './auto-reply.ts';
+import { isCompanyMessage, isMineToCompany } from './company.ts';
+import type { Address, Interview, Me, Message, ParentRef, Thread } from './types.ts';
+
+/** One interview's share of the mailbox, as of `now`. */
+export interface Timeline {
+  interview: Interview;
+  end: Date;
+  /** Real company messages since the start (R3), oldest first; automatic replies excluded. */
+  companyMessages: Message[];
+  /** Automatic replies from the company since the start. */
+  autoReplies: Message[];
+  /** My messages to the company since the start, oldest first. */
+  mine: Message[];
+  /** All threads as of now, for choosing where a reply goes. */
+  threads: Thread[];
+}
+
+function companyKey(interview: Interview): string {
+  return interview.company.trim().toLowerCase();
+}
+
+/** Two interviews at one company: each owns the messages from its start until the next one's start. */
+export function windowEnd(interview: Interview, all: readonly Interview[]): Date | undefined {
+  const later = all
+    .filter((o) => o !== interview && companyKey(o) === companyKey(interview) && o.start > interview.start)
+    .map((o) => o.start.getTime());
+  return later.length > 0 ? new Date(Math.min(...later)) : undefined;
+}
+
+/** Threads as they stood at `now`: later messages have not happened yet from that point of view. */
+export function threadsAsOf(threads: readonly Thread[], now: Date): Thread[] {
+  return threads
+    .map((t) => ({ id: t.id, messages: t.messages.filter((m) => m.date <= now).sort(byDate) }))
+    .filter((t) => t.messages.length > 0);
+}
+
+export function byDate(a: Message, b: Message): number {
+  return a.date.getTime() - b.date.getTime();
+}
+
+export function buildTimeline(args: { interview: Interview; all: readonly Interview[]; threads: Thread[]; me: Me }): Timeline {
+  const { interview, threads, me } = args;
+  const until = windowEnd(interview, args.all);
+  const seen = new Set<string>();
+  const inWindow: Message[] = [];
+  for (const m of threads.flatMap((t) => t.messages)) {
+    if (seen.has(m.id) || m.date <= interview.start || (until && m.date >= until)) continue;
+    seen.add(m.id);
+    inWindow.push(m);
+  }
+  inWindow.sort(byDate);
+  const fromCompany = inWindow.filter((m) => isCompanyMessage(m, interview, me));
+  return {
+    interview,
+    end: new Date(interview.start.getTime() + interview.durationMinutes * 60_000),
+    companyMessages: fromCompany.filter((m) => !isAutoReply(m)),
+    autoReplies: fromCompany.filter((m) => isAutoReply(m)),
+    mine: inWindow.filter((m) => isMineToCompany(m, interview, me)),
+    threads,
+  };
+}
+
+function involves(message: Message, email: string): boolean {
+  return [message.from, ...message.to, ...message.cc].some((a) => a?.email === email);
+}
+
+/** The latest thread with this person, and its newest message to answer (GMAIL-NOTES §1). */
+export function latestThreadWith(threads: readonly Thread[], email: string): ParentRef | undefined {
+  let best: Message | undefined;
+  for (const thread of threads) {
+    if (!thread.messages.some((m) => involves(m, email))) continue;
+    const newest = thread.messages.at(-1);
+    if (newest && (!best || newest.date > best.date)) best = newest;
+  }
+  return best && parentRef(best);
+}
+
+export function parentRef(message: Message): ParentRef {
+  return {
+    threadId: message.threadId,
+    messageId: message.messageId,
+    inReplyTo: message.inReplyTo,
+    references: message.references,
+    subject: message.subject,
+  };
+}
+
+export function displayName(address: Address): string {
+  return address.name?.trim() || address.email;
+}
