@@ -53,11 +53,12 @@ function decideInterview(args: {
   const thankYouIds = new Set(thankYous.flatMap((s) => (s.message ? [s.message.id] : [])));
   args.warnings.push(...sharedThankYouWarnings(interview, thankYous));
   const conv = conversation(timeline, thankYouIds);
+  const replyKind = conv.lastSpeaker === 'company' ? classifyReply(conv.lastCompanyMessage!.subject, conv.lastCompanyMessage!.text) : undefined;
   const facts: Facts = {
-    timeline, now, thankYous, conv, cal,
-    replyKind: conv.lastSpeaker === 'company' ? classifyReply(conv.lastCompanyMessage!.subject, conv.lastCompanyMessage!.text) : undefined,
+    timeline, now, thankYous, conv, cal, replyKind,
     goneQuiet: isGoneQuiet(conv, now, policy),
-    due: checkInDue({ timeline, conv, policy, cal }),
+    // Only a thank-you or a neutral company message leaves a check-in to time (R4); R7 covers the rest.
+    due: replyKind === undefined || replyKind === 'neutral' ? checkInDue({ timeline, conv, policy, cal }) : undefined,
   };
   const planned = planActions(facts).map((a) => withDraftState(a, index));
   const stale = staleActions({ timeline, plannedKeys: new Set(planned.map((a) => a.key)), index, cal });

@@ -1,0 +1,129 @@
+#!/usr/bin/env node
+import { Command, CommanderError, Option } from 'commander';
+import pkg from '../package.json' with { type: 'json' };
+import { loadConfig } from './config/load.ts';
+import { writeStarterConfig } from './config/starter.ts';
+import type { Config } from './config/types.ts';
+import { EXIT, FollowupError, UsageError } from './errors.ts';
+import { createLogger, type Logger } from './log.ts';
+import { parseNow, reportFormat, useColor } from './commands/options.ts';
+import { progressPrinter } from './commands/progress.ts';
+import { renderReport, reportCommand } from './commands/report.ts';
+import { isReadWarning, runCommand, summaryLine } from './commands/run.ts';
+import { mboxSource, type Source } from './commands/source.ts';
+import { renderJson } from './report/json.ts';
+import { stateDir } from './state/paths.ts';
+
+interface CommonOptions {
+  config?: string;
+  logFormat: 'text' | 'json';
+  verbose?: boolean;
+}
+
+function loggerFor(opts: CommonOptions): Logger {
+  return createLogger({ format: opts.logFormat, level: opts.verbose ? 'debug' : 'info' });
+}
+
+function common(cmd: Command): Command {
+  return cmd
+    .option('--config <file>', 'config file (default: $XDG_CONFIG_HOME/interview-followup/config.jsonc)')
+    .addOption(new Option('--log-format <format>', 'log lines on stderr').choices(['text', 'json']).default('text'))
+    .option('--verbose', 'debug logging (addresses and subjects; never tokens or bodies)');
+}
+
+async function sourceFor(opts: { mbox?: string; draftsDir?: string }, config: Config, log: Logger, write: boolean): Promise<Source> {
+  if (opts.mbox) return mboxSource(opts.mbox, opts.draftsDir);
+  if (opts.draftsDir) throw new UsageError('--drafts-dir goes with --mbox; without --mbox, drafts go to Gmail');
+  const { gmailSource } = await import('./commands/gmail-source.ts');
+  return gmailSource({ config, log, env: process.env, write });
+}
+
+function program(): Command {
+  const cli = new Command('followup')
+    .description('Watches your interview threads and leaves the next follow-up as a draft. Never sends.')
+    .version(pkg.version)
+    .showHelpAfterError()
+    .exitOverride();
+
+  common(cli.command('init'))
+    .description('write a commented starter config (never overwrites one)')
+    .action(async (opts: CommonOptions) => {
+      const { configFile } = await writeStarterConfig(opts.config);
+      process.stdout.write(`Wrote ${configFile}. Edit it, then run \`followup report\`.\n`);
+    });
+
+  common(cli.command('report'))
+    .description('dry run: where every interview stands and what would be drafted; writes nothing')
+    .option('--now <iso>', 'pretend it is this instant (ISO 8601 with offset)')
+    .option('--json', 'the report as JSON')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'markdown', 'json']))
+    .option('--mbox <file>', 'read an mbox file (Google Takeout) or a folder of .eml files instead of Gmail')
+    .option('--drafts-dir <dir>', 'with --mbox: the folder `run` leaves drafts in, to show their state')
+    .action(async (opts: CommonOptions & { now?: string; json?: boolean; format?: string; mbox?: string; draftsDir?: string }) => {
+      const format = reportFormat(opts);
+      const now = parseNow(opts.now);
+      const config = await loadConfig(opts.config);
+      const log = loggerFor(opts);
+      const progress = progressPrinter(process.stderr);
+      const decision = await reportCommand({ config, source: await sourceFor(opts, config, log, false), stateDir: stateDir(), now, onProgress: progress.update });
+      progress.done();
+      process.stdout.write(renderReport(decision, { format, color: useColor(process.stdout, process.env), timezone: config.timezone }));
+    });
+
+  common(cli.command('run'))
+    .description('leave each planned follow-up as a draft (Gmail, or .eml files with --mbox); never sends')
+    .option('--now <iso>', 'pretend it is this instant (ISO 8601 with offset)')
+    .option('--json', 'print the whole result as JSON instead of the summary line')
+    .option('--mbox <file>', 'read an mbox file or a folder of .eml files instead of Gmail')
+    .option('--drafts-dir <dir>', 'with --mbox: write drafts as .eml files into this folder')
+    .option('--discard-stale', "delete the tool's own stale drafts that you have not edited")
+    .option('--wait', 'if another run holds the lock, wait for it instead of exiting')
+    .action(async (opts: CommonOptions & { now?: string; json?: boolean; mbox?: string; draftsDir?: string; discardStale?: boolean; wait?: boolean }) => {
+      if (opts.mbox && !opts.draftsDir) throw new UsageError('run --mbox needs --drafts-dir DIR: the folder the drafts are written to');
+      const now = parseNow(opts.now);
+      const config = await loadConfig(opts.config);
+      const log = loggerFor(opts);
+      const progress = progressPrinter(process.stderr);
+      const result = await runCommand({
+        config, source: await sourceFor(opts, config, log, true), stateDir: stateDir(), now,
+        discardStale: Boolean(opts.discardStale), wait: Boolean(opts.wait), log, onProgress: progress.update,
+      });
+      progress.done();
+      for (const w of result.decision.warnings) log.warn(w.code, { message: w.message, source: w.source });
+      const summary = summaryLine(result);
+      log.info('run finished', { summary });
+      process.stdout.write(opts.json ? renderJson(result.decision) : `${summary}\n`);
+      if (result.counts.failed > 0 || result.decision.warnings.some(isReadWarning)) process.exitCode = EXIT.partial;
+    });
+
+  common(cli.command('auth'))
+    .description('sign in to Google once (opens a browser); saves a token for later runs')
+    .option('--credentials <file>', 'your OAuth client file (Desktop app), default: $XDG_CONFIG_HOME/interview-followup/credentials.json')
+    .action(async (opts: CommonOptions & { credentials?: string }) => {
+      const { authCommand } = await import('./commands/auth.ts');
+      await authCommand({ credentialsPath: opts.credentials, log: loggerFor(opts) });
+    });
+
+  return cli;
+}
+
+/** The one place that turns errors into exit codes. */
+async function main(argv: string[]): Promise<void> {
+  try {
+    await program().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      return;
+    }
+    if (error instanceof FollowupError) {
+      process.stderr.write(`followup: ${error.message}\n`);
+      process.exitCode = error.exitCode;
+      return;
+    }
+    process.stderr.write(`followup: internal error, please report it: ${(error as Error)?.stack ?? String(error)}\n`);
+    process.exitCode = EXIT.internal;
+  }
+}
+
+await main(process.argv);

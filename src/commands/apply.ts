@@ -1,0 +1,85 @@
+import { composeDraft } from '../compose/compose-draft.ts';
+import type { Action, Decision, Interview, Ledger, LedgerEntry } from '../core/types.ts';
+import type { Config } from '../config/types.ts';
+import { AuthError } from '../errors.ts';
+import type { Logger } from '../log.ts';
+import type { DraftStore } from '../mailbox/port.ts';
+
+// The tail of `run`: leave each planned draft in the store and record it in the ledger at once, so
+// a crash loses at most the one draft being made — and that one is adopted on the next run.
+
+export interface ApplyCounts {
+  created: number;
+  adopted: number;
+  discarded: number;
+  failed: number;
+}
+
+export interface ApplyDeps {
+  config: Config;
+  store: DraftStore;
+  ledger: Ledger;
+  recordEntry: (entry: LedgerEntry) => Promise<void>;
+  discardStale: boolean;
+  now: Date;
+  log: Logger;
+}
+
+async function draftOne(action: Action, interview: Interview, deps: ApplyDeps, counts: ApplyCounts): Promise<Action> {
+  const draft = await composeDraft({ action, interview, me: deps.config.me, timezone: deps.config.timezone, date: deps.now });
+  const existing = await deps.store.findByActionKey(action.key, action.threadId);
+  const draftId = existing ?? (await deps.store.create(draft)).draftId;
+  await deps.recordEntry({
+    actionKey: action.key,
+    interviewId: action.interviewId,
+    kind: action.kind,
+    draftId,
+    threadId: action.threadId,
+    to: action.to.map((a) => a.email),
+    createdAt: deps.now.toISOString(),
+    contentHash: draft.contentHash,
+  });
+  if (existing) counts.adopted += 1;
+  else counts.created += 1;
+  deps.log.info(existing ? 'draft adopted' : 'draft created', { interview: action.interviewId, kind: action.kind, draft: draftId });
+  return { ...action, draft: existing ? 'exists' : 'created', draftId };
+}
+
+/** --discard-stale deletes only the tool's own drafts that nobody has edited since. */
+async function discardIfUntouched(action: Action, deps: ApplyDeps, counts: ApplyCounts): Promise<Action> {
+  const entry = deps.ledger.entries.find((e) => e.actionKey === action.key);
+  if (!entry || !action.draftId) return action;
+  const current = await deps.store.currentContentHash(action.draftId);
+  if (current === undefined || current !== entry.contentHash) {
+    return { ...action, reason: `${action.reason}; left alone because it was edited since it was made` };
+  }
+  await deps.store.discard(action.draftId);
+  counts.discarded += 1;
+  deps.log.info('stale draft discarded', { interview: action.interviewId, kind: action.kind, draft: action.draftId });
+  return { ...action, reason: `${action.reason}; discarded (--discard-stale)` };
+}
+
+async function applyAction(action: Action, interview: Interview, deps: ApplyDeps, counts: ApplyCounts): Promise<Action> {
+  try {
+    if (action.draft === 'planned') return await draftOne(action, interview, deps, counts);
+    if (action.draft === 'stale' && deps.discardStale) return await discardIfUntouched(action, deps, counts);
+    return action;
+  } catch (error) {
+    // One failed draft must not stop the others; a typed error (auth, quota) still stops the run.
+    if (error instanceof AuthError) throw error;
+    counts.failed += 1;
+    deps.log.error('draft failed', { interview: action.interviewId, kind: action.kind, error: (error as Error).message });
+    return { ...action, reason: `${action.reason}; FAILED: ${(error as Error).message}` };
+  }
+}
+
+export async function applyDecision(decision: Decision, deps: ApplyDeps): Promise<{ decision: Decision; counts: ApplyCounts }> {
+  const counts: ApplyCounts = { created: 0, adopted: 0, discarded: 0, failed: 0 };
+  const interviews = [];
+  for (const state of decision.interviews) {
+    const actions = [];
+    for (const action of state.actions) actions.push(await applyAction(action, state.interview, deps, counts));
+    interviews.push({ ...state, actions });
+  }
+  return { decision: { ...decision, interviews }, counts };
+}

@@ -1,0 +1,77 @@
+import type { Config } from '../config/types.ts';
+import type { Decision, LedgerEntry } from '../core/types.ts';
+import { UsageError } from '../errors.ts';
+import type { Logger } from '../log.ts';
+import type { ReadProgress } from '../mailbox/port.ts';
+import { appendEntry, readLedger } from '../state/ledger.ts';
+import { withLock } from '../state/lock.ts';
+import { applyDecision, type ApplyCounts } from './apply.ts';
+import { readAndDecide } from './gather.ts';
+import type { Source } from './source.ts';
+
+export interface RunResult {
+  decision: Decision;
+  counts: ApplyCounts;
+}
+
+/** The worker: lock → ledger → read → decide → leave drafts, recording each at once. Never sends. */
+export async function runCommand(args: {
+  config: Config;
+  source: Source;
+  stateDir: string;
+  now: Date;
+  discardStale: boolean;
+  wait: boolean;
+  log: Logger;
+  onProgress?: (p: ReadProgress) => void;
+}): Promise<RunResult> {
+  const { source, stateDir, log } = args;
+  const { store, mailboxId } = source;
+  if (!store || !mailboxId) throw new UsageError('run needs somewhere to leave drafts: --drafts-dir DIR with --mbox, or Gmail');
+  const at = { dir: stateDir, mailboxId };
+  return withLock(
+    stateDir,
+    async () => {
+      let ledger = await readLedger(at);
+      const decision = await readAndDecide({
+        config: args.config,
+        mailbox: source.mailbox,
+        ledger,
+        extraDrafts: await source.extraDrafts(),
+        now: args.now,
+        onProgress: args.onProgress,
+      });
+      const recordEntry = async (entry: LedgerEntry) => {
+        ledger = await appendEntry(at, entry);
+      };
+      return applyDecision(decision, { config: args.config, store, ledger, recordEntry, discardStale: args.discardStale, now: args.now, log });
+    },
+    { wait: args.wait, onBusy: () => log.info('another run holds the lock; waiting') },
+  );
+}
+
+export function summaryLine(result: RunResult): string {
+  const { decision, counts } = result;
+  const actions = decision.interviews.flatMap((i) => i.actions);
+  const count = (state: string) => actions.filter((a) => a.draft === state).length;
+  const statuses = decision.interviews.map((i) => i.status);
+  const waiting = statuses.filter((s) => s === 'awaiting-reply' || s === 'waiting-after-check-in').length;
+  const parts = [
+    `drafts created: ${counts.created}`,
+    `adopted: ${counts.adopted}`,
+    `already waiting: ${count('exists')}`,
+    `dismissed: ${count('dismissed')}`,
+    `stale: ${count('stale')}`,
+    `discarded: ${counts.discarded}`,
+    `failed: ${counts.failed}`,
+    `interviews waiting for a reply: ${waiting}`,
+    `your move: ${statuses.filter((s) => s === 'your-move').length}`,
+    `unreadable messages skipped: ${decision.warnings.filter(isReadWarning).length}`,
+  ];
+  return parts.join(', ');
+}
+
+/** Warnings about mail that could not be read, as opposed to advice (a shared thank-you). */
+export function isReadWarning(w: { code: string }): boolean {
+  return w.code !== 'shared-thank-you';
+}

@@ -1,0 +1,24 @@
+import { resolve } from 'node:path';
+import type { PendingDraft } from '../core/types.ts';
+import { emlDraftStore } from '../drafts/eml-dir-store.ts';
+import { mailboxFor } from '../mailbox/mailbox-for.ts';
+import type { DraftStore, Mailbox } from '../mailbox/port.ts';
+
+/** Where mail is read and drafts are left, and the name the ledger knows that pair by. */
+export interface Source {
+  mailbox: Mailbox;
+  /** Names the drafts' home for the ledger (src/state/ledger.ts). */
+  mailboxId?: string;
+  store?: DraftStore;
+  /** Drafts waiting outside the mailbox itself (the .eml drafts folder). */
+  extraDrafts(): Promise<PendingDraft[]>;
+}
+
+/** An mbox file or .eml folder; drafts, when a folder is given, as .eml files in it. */
+export function mboxSource(mboxPath: string, draftsDir?: string): Source {
+  const mailbox = mailboxFor(mboxPath);
+  if (!draftsDir) return { mailbox, extraDrafts: async () => [] };
+  const dir = resolve(draftsDir);
+  const store = emlDraftStore(dir);
+  return { mailbox, mailboxId: `eml:${dir}`, store, extraDrafts: () => store.list() };
+}
