@@ -1,5 +1,9 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, endOfDay, format, isWeekend, startOfDay } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { endOfDay } from 'date-fns/endOfDay';
+import { format } from 'date-fns/format';
+import { isWeekend } from 'date-fns/isWeekend';
+import { startOfDay } from 'date-fns/startOfDay';
 
 /** The user's calendar: their time zone and the days off that are not weekends. */
 export interface Calendar {

@@ -1,4 +1,5 @@
-import { addDays, format } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
 import { inZone, type Calendar } from './calendar.ts';
 
 // Finds a date a message names ("we will decide by December 4", "back on Monday"), as a local

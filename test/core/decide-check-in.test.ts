@@ -145,7 +145,7 @@ describe('R3 who speaks for the company', () => {
     { name: 'Precedence: auto_reply', headers: { precedence: 'auto_reply' }, subject: 'Re: thanks', text: 'Thanks' },
     { name: 'out-of-office wording', headers: {}, subject: 'Out of Office', text: 'I am currently out of the office.' },
   ])('an automatic reply ($name) is not a reply', ({ headers, subject, text }) => {
-    const auto = theirs('2026-11-19T09:00:00-05:00', JANE.email, text, { headers, subject });
+    const auto = theirs('2026-11-19T09:00:00-05:00', JANE.email, text, { headers: headers as Record<string, string>, subject });
     expect(only(run({ now: '2026-11-20T09:00:00-05:00', messages: [THANKS, auto] })).lastCompanyMessageAt).toBeUndefined();
   });
 });

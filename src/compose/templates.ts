@@ -1,0 +1,113 @@
+import { tz } from '@date-fns/tz';
+import { format } from 'date-fns/format';
+import type { Interview, Interviewer, Me } from '../core/types.ts';
+import { firstName, greeting, joinTopics } from './names.ts';
+
+// Texts follow RULES.md: thank for the time, a specific point discussed, enthusiasm, offer more
+// (S0, S1, S3); one personal note per interviewer, never identical (S4); no salary or benefits (S1),
+// no LinkedIn request, no CV (S0); check-in: interest, patience, an updated timeframe (S3);
+// after a rejection: thanks and future openings (S1, S2).
+
+type Parts = { role: string; company: string; topics: string };
+
+const OPENINGS = [
+  (p: Parts) => `Thank you for taking the time to speak with me about the ${p.role} role at ${p.company}.`,
+  (p: Parts) => `Thank you for meeting with me to talk about the ${p.role} position at ${p.company}.`,
+  (p: Parts) => `I appreciated the time you spent with me discussing the ${p.role} role at ${p.company}.`,
+];
+const TOPIC_LINES = [
+  (p: Parts) => `I especially enjoyed our conversation about ${p.topics}.`,
+  (p: Parts) => `Our discussion of ${p.topics} was a highlight of the day for me.`,
+  (p: Parts) => `I enjoyed hearing your perspective on ${p.topics}.`,
+];
+const NO_TOPIC_LINES = [
+  () => 'I enjoyed hearing how your team works and what you are building.',
+  () => 'It was great to learn more about the team and the challenges ahead.',
+  () => 'Your questions gave me a clear picture of what the role involves.',
+];
+const ENTHUSIASM = [
+  (p: Parts) => `I came away even more excited about the chance to join ${p.company}.`,
+  () => 'I left even more enthusiastic about the role and the team.',
+  (p: Parts) => `I am very interested in the role and would love to contribute to the work at ${p.company}.`,
+];
+const OFFERS = [
+  'If there is anything else I can send you, please let me know.',
+  'Please let me know if I can provide anything else that would help.',
+  'I would be glad to send any further information you might need.',
+];
+const SIGN_OFFS = ['Best regards,', 'Kind regards,', 'With thanks,'];
+
+/** Number of distinct thank-you texts for one name and topic list: 3 × 3 × 3 sentence choices. */
+export const THANK_YOU_VARIANTS = OPENINGS.length * TOPIC_LINES.length * ENTHUSIASM.length;
+
+function pick<T>(list: readonly T[], index: number): T {
+  return list[index % list.length] as T;
+}
+
+export function thankYouText(input: {
+  interview: Interview;
+  interviewer: Interviewer;
+  me: Me;
+  /** 0 … THANK_YOU_VARIANTS - 1: each value picks a different combination of sentences. */
+  variant: number;
+}): string {
+  const { interview, interviewer, me } = input;
+  const v = Math.abs(Math.trunc(input.variant)) % THANK_YOU_VARIANTS;
+  const [a, b, c] = [v % 3, Math.trunc(v / 3) % 3, Math.trunc(v / 9) % 3];
+  const p: Parts = { role: interview.role, company: interview.company, topics: joinTopics(interviewer.topics) };
+  const middle = p.topics === '' ? pick(NO_TOPIC_LINES, b)() : pick(TOPIC_LINES, b)(p);
+  return [
+    greeting(firstName(interviewer.name)),
+    '',
+    `${pick(OPENINGS, a)(p)} ${middle}`,
+    '',
+    `${pick(ENTHUSIASM, c)(p)} ${pick(OFFERS, a + c)}`,
+    '',
+    pick(SIGN_OFFS, b + c),
+    me.name,
+  ].join('\n');
+}
+
+export function checkInText(input: {
+  interview: Interview;
+  recipientFirstName: string | undefined;
+  me: Me;
+  timezone: string;
+}): string {
+  const { interview, me } = input;
+  const day = format(interview.start, 'EEEE, MMMM d', { in: tz(input.timezone) });
+  return [
+    greeting(input.recipientFirstName),
+    '',
+    `I hope you are well. I am writing to follow up on my interview for the ${interview.role} role ` +
+      `at ${interview.company} on ${day}. I remain very interested in the position and in joining the team.`,
+    '',
+    'I understand that hiring decisions take time. Is there an updated timeframe for the next steps?',
+    '',
+    'Thank you again for your time.',
+    '',
+    'Best regards,',
+    me.name,
+  ].join('\n');
+}
+
+export function rejectionReplyText(input: {
+  interview: Interview;
+  recipientFirstName: string | undefined;
+  me: Me;
+}): string {
+  const { interview, me } = input;
+  return [
+    greeting(input.recipientFirstName),
+    '',
+    'Thank you for letting me know, and for your time and consideration throughout the process for ' +
+      `the ${interview.role} role. I enjoyed meeting the team at ${interview.company} and learning about your work.`,
+    '',
+    'I would be grateful if you would keep me in mind for future openings that could be a good fit.',
+    '',
+    'I wish you and the team all the best.',
+    '',
+    'Best regards,',
+    me.name,
+  ].join('\n');
+}

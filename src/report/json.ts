@@ -1,0 +1,99 @@
+import type { Action, Decision, InterviewerState, InterviewState, Warning } from '../core/types.ts';
+
+export interface JsonThankYou {
+  status: InterviewerState['thankYou']['status'];
+  sentAt: string | null;
+  dueBy: string;
+  explanation: string;
+}
+
+export interface JsonAction {
+  key: string;
+  kind: Action['kind'];
+  to: string[];
+  threadId: string | null;
+  draft: Action['draft'];
+  draftId: string | null;
+  reason: string;
+}
+
+export interface JsonInterview {
+  id: string;
+  company: string;
+  role: string;
+  start: string;
+  status: InterviewState['status'];
+  explanation: string;
+  interviewers: { name: string; email: string; thankYou: JsonThankYou }[];
+  lastCompanyMessageAt: string | null;
+  unansweredFollowUps: number;
+  checkInDueAt: string | null;
+  actions: JsonAction[];
+  notes: string[];
+}
+
+/** The `--json` report: dates as ISO 8601 (UTC), null where absent. */
+export interface JsonReport {
+  now: string;
+  interviews: JsonInterview[];
+  warnings: { code: string; message: string; source: string | null }[];
+}
+
+function iso(date: Date | undefined): string | null {
+  return date === undefined ? null : date.toISOString();
+}
+
+function toJsonAction(action: Action): JsonAction {
+  return {
+    key: action.key,
+    kind: action.kind,
+    to: action.to.map((a) => a.email),
+    threadId: action.threadId ?? action.parent?.threadId ?? null,
+    draft: action.draft,
+    draftId: action.draftId ?? null,
+    reason: action.reason,
+  };
+}
+
+function toJsonInterview(state: InterviewState): JsonInterview {
+  const { interview } = state;
+  return {
+    id: interview.id,
+    company: interview.company,
+    role: interview.role,
+    start: interview.start.toISOString(),
+    status: state.status,
+    explanation: state.explanation,
+    interviewers: state.interviewers.map(({ name, email, thankYou }) => ({
+      name,
+      email,
+      thankYou: {
+        status: thankYou.status,
+        sentAt: iso(thankYou.sentAt),
+        dueBy: thankYou.dueBy.toISOString(),
+        explanation: thankYou.explanation,
+      },
+    })),
+    lastCompanyMessageAt: iso(state.lastCompanyMessageAt),
+    unansweredFollowUps: state.unansweredFollowUps,
+    checkInDueAt: iso(state.checkInDueAt),
+    actions: state.actions.map(toJsonAction),
+    notes: [...state.notes],
+  };
+}
+
+function toJsonWarning(warning: Warning): JsonReport['warnings'][number] {
+  return { code: warning.code, message: warning.message, source: warning.source ?? null };
+}
+
+export function toJsonReport(decision: Decision): JsonReport {
+  return {
+    now: decision.now.toISOString(),
+    interviews: decision.interviews.map(toJsonInterview),
+    warnings: decision.warnings.map(toJsonWarning),
+  };
+}
+
+export function renderJson(decision: Decision): string {
+  return JSON.stringify(toJsonReport(decision), null, 2);
+}

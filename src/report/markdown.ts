@@ -1,0 +1,79 @@
+import type { Action, Decision, InterviewerState, InterviewState } from '../core/types.ts';
+import { draftPlace, oneLine, recipients, warningText, type TimeContext } from './describe.ts';
+import { formatInstant } from './format-time.ts';
+
+export interface MarkdownOptions {
+  timezone: string;
+}
+
+// Names, reasons and explanations can carry text from mail: escape what markdown would read as
+// markup (CommonMark allows a backslash before any ASCII punctuation) and keep each on one line.
+function md(text: string): string {
+  return oneLine(text).replace(/[\\`*_[\]<>|#]/g, '\\$&');
+}
+
+function interviewerRow(i: InterviewerState, at: TimeContext): string {
+  const sent = i.thankYou.sentAt ? formatInstant(i.thankYou.sentAt, at.timezone, at.now) : '—';
+  const due = formatInstant(i.thankYou.dueBy, at.timezone, at.now);
+  const cells = [`${md(i.name)} (${md(i.email)})`, i.thankYou.status, sent, due, md(i.thankYou.explanation)];
+  return `| ${cells.join(' | ')} |`;
+}
+
+function actionItem(a: Action): string {
+  return `- **${a.kind}** to ${md(recipients(a))}, ${md(draftPlace(a))}: *${a.draft}*. ${md(a.reason)}`;
+}
+
+function facts(state: InterviewState, at: TimeContext): string[] {
+  const when = (date: Date | undefined, none: string) => (date ? formatInstant(date, at.timezone, at.now) : none);
+  return [
+    `- **Status:** ${state.status}. ${md(state.explanation)}`,
+    `- **Interview:** ${when(state.interview.start, '—')}`,
+    `- **Last heard from the company:** ${when(state.lastCompanyMessageAt, 'nothing yet')}`,
+    ...(state.checkInDueAt ? [`- **Check-in due:** ${when(state.checkInDueAt, '—')}`] : []),
+    `- **Unanswered follow-ups:** ${state.unansweredFollowUps}`,
+  ];
+}
+
+function section(state: InterviewState, at: TimeContext): string[] {
+  const { interview } = state;
+  const table =
+    state.interviewers.length === 0
+      ? ['No interviewers.']
+      : [
+          '| Interviewer | Thank-you | Sent | Due by | Why |',
+          '| --- | --- | --- | --- | --- |',
+          ...state.interviewers.map((i) => interviewerRow(i, at)),
+        ];
+  return [
+    `## ${md(interview.company)}: ${md(interview.role)} (${md(interview.id)})`,
+    '',
+    ...facts(state, at),
+    '',
+    ...table,
+    '',
+    '### Drafts',
+    '',
+    ...(state.actions.length === 0 ? ['No drafts.'] : state.actions.map(actionItem)),
+    ...(state.notes.length === 0 ? [] : ['', '### Notes', '', ...state.notes.map((n) => `- ${md(n)}`)]),
+    '',
+  ];
+}
+
+/** The report as Markdown: a heading per interview, its interviewers as a table, its drafts as a
+ *  list, then the warnings. */
+export function renderMarkdown(decision: Decision, options: MarkdownOptions): string {
+  const at: TimeContext = { timezone: options.timezone, now: decision.now };
+  const lines = [
+    '# Interview follow-up report',
+    '',
+    `As of ${formatInstant(decision.now, options.timezone)} (${options.timezone}).`,
+    '',
+    ...(decision.interviews.length === 0
+      ? ['No interviews configured.', '']
+      : decision.interviews.flatMap((s) => section(s, at))),
+    '## Warnings',
+    '',
+    ...(decision.warnings.length === 0 ? ['None.'] : decision.warnings.map((w) => `- ${md(warningText(w))}`)),
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,76 @@
+import Table from 'cli-table3';
+import type { Decision, InterviewState } from '../core/types.ts';
+import { draftPlace, oneLine, recipients, thankYouTiming, warningText, type TimeContext } from './describe.ts';
+import { formatInstant } from './format-time.ts';
+import { painter, type Painter } from './style.ts';
+
+export interface TableOptions {
+  color: boolean;
+  timezone: string;
+  /** Total width in columns (the terminal's); defaults to 100. */
+  width?: number;
+}
+
+const INTERVIEW_COL = 22;
+const STATUS_COL = 27;
+const MIN_DETAILS_COL = 30;
+
+function bullets(title: string, lines: string[]): string[] {
+  // No blank line before the title: cli-table3's word wrap drops empty lines.
+  return lines.length === 0 ? [] : [`${title}:`, ...lines.map((line) => `• ${line}`)];
+}
+
+function details(state: InterviewState, paint: Painter, at: TimeContext): string {
+  const thankYous = state.interviewers.map(
+    (i) =>
+      `${oneLine(i.name)} <${oneLine(i.email)}>: ${paint.thankYou(i.thankYou.status)}` +
+      `${thankYouTiming(i.thankYou, at)}. ${oneLine(i.thankYou.explanation)}`,
+  );
+  const drafts = state.actions.map(
+    (a) => `${a.kind} to ${recipients(a)} [${paint.draft(a.draft)}] (${draftPlace(a)}): ${oneLine(a.reason)}`,
+  );
+  return [
+    oneLine(state.explanation),
+    ...bullets(paint.bold('Thank-you notes'), thankYous),
+    ...bullets(paint.bold('Drafts'), drafts),
+    ...bullets(paint.bold('Notes'), state.notes.map(oneLine)),
+  ].join('\n');
+}
+
+function statusCell(state: InterviewState, paint: Painter, at: TimeContext): string {
+  const lines = [paint.interview(state.status)];
+  const last = state.lastCompanyMessageAt;
+  lines.push(`heard ${last ? formatInstant(last, at.timezone, at.now) : 'nothing yet'}`);
+  if (state.checkInDueAt) lines.push(`check-in ${formatInstant(state.checkInDueAt, at.timezone, at.now)}`);
+  if (state.unansweredFollowUps > 0) lines.push(`${state.unansweredFollowUps} unanswered`);
+  return lines.join('\n');
+}
+
+function interviewCell(state: InterviewState, paint: Painter, at: TimeContext): string {
+  const { interview } = state;
+  const start = formatInstant(interview.start, at.timezone, at.now);
+  return [paint.bold(oneLine(interview.company)), oneLine(interview.role), paint.dim(oneLine(interview.id)), paint.dim(start)]
+    .join('\n');
+}
+
+/** The terminal report: one row per interview, then the warnings. */
+export function renderTable(decision: Decision, options: TableOptions): string {
+  const paint = painter(options.color);
+  const at: TimeContext = { timezone: options.timezone, now: decision.now };
+  const detailsCol = Math.max(MIN_DETAILS_COL, (options.width ?? 100) - INTERVIEW_COL - STATUS_COL - 4);
+  const table = new Table({
+    head: ['Interview', 'Status', 'Details'],
+    colWidths: [INTERVIEW_COL, STATUS_COL, detailsCol],
+    wordWrap: true,
+    // cli-table3 colours the head and borders by default; colour is the caller's choice.
+    style: options.color ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] },
+  });
+  for (const state of decision.interviews) {
+    table.push([interviewCell(state, paint, at), statusCell(state, paint, at), details(state, paint, at)]);
+  }
+  const title = `Interview follow-up report, ${formatInstant(decision.now, options.timezone)} (${options.timezone})`;
+  const body = decision.interviews.length === 0 ? 'No interviews configured.' : table.toString();
+  const warnings = decision.warnings.map((w) => `• ${warningText(w)}`);
+  const warningBlock = warnings.length > 0 ? ['', paint.bold(`Warnings (${warnings.length})`), ...warnings] : [];
+  return [paint.bold(title), body, ...warningBlock].join('\n');
+}
