@@ -67,7 +67,7 @@ function program(): Command {
       const progress = progressPrinter(process.stderr);
       const decision = await reportCommand({ config, source: await sourceFor(opts, config, log, false), stateDir: stateDir(), now, onProgress: progress.update });
       progress.done();
-      process.stdout.write(renderReport(decision, { format, color: useColor(process.stdout, process.env), timezone: config.timezone }));
+      process.stdout.write(`${renderReport(decision, { format, color: useColor(process.stdout, process.env), timezone: config.timezone, width: process.stdout.columns })}\n`);
     });
 
   common(cli.command('run'))
@@ -92,7 +92,7 @@ function program(): Command {
       for (const w of result.decision.warnings) log.warn(w.code, { message: w.message, source: w.source });
       const summary = summaryLine(result);
       log.info('run finished', { summary });
-      process.stdout.write(opts.json ? renderJson(result.decision) : `${summary}\n`);
+      process.stdout.write(opts.json ? `${renderJson(result.decision)}\n` : `${summary}\n`);
       if (result.counts.failed > 0 || result.decision.warnings.some(isReadWarning)) process.exitCode = EXIT.partial;
     });
 

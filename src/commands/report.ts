@@ -31,13 +31,13 @@ export async function reportCommand(args: {
   });
 }
 
-export function renderReport(decision: Decision, options: { format: ReportFormat; color: boolean; timezone: string }): string {
+export function renderReport(decision: Decision, options: { format: ReportFormat; color: boolean; timezone: string; width?: number }): string {
   switch (options.format) {
     case 'json':
       return renderJson(decision);
     case 'markdown':
       return renderMarkdown(decision, { timezone: options.timezone });
     case 'table':
-      return renderTable(decision, { color: options.color, timezone: options.timezone });
+      return renderTable(decision, { color: options.color, timezone: options.timezone, width: options.width });
   }
 }
