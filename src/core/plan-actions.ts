@@ -37,7 +37,7 @@ export function checkInAction(args: { timeline: Timeline; due: CheckInDue; cal: 
     threadId: parent?.threadId,
     parent,
     draft: 'planned',
-    reason: `check-in to ${contact.name ?? contact.email} due from ${formatLocal(due.dueAt, cal)} — ${due.reason}`,
+    reason: `check-in due from ${formatLocal(due.dueAt, cal)} — ${due.reason}`,
   };
 }
 

@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import type { Decision, InterviewState } from '../core/types.ts';
-import { draftPlace, oneLine, recipients, thankYouTiming, warningText, type TimeContext } from './describe.ts';
+import { draftPlace, oneLine, recipients, warningText, type TimeContext } from './describe.ts';
 import { formatInstant } from './format-time.ts';
 import { painter, type Painter } from './style.ts';
 
@@ -20,15 +20,16 @@ function bullets(title: string, lines: string[]): string[] {
   return lines.length === 0 ? [] : [`${title}:`, ...lines.map((line) => `• ${line}`)];
 }
 
-function details(state: InterviewState, paint: Painter, at: TimeContext): string {
+function details(state: InterviewState, paint: Painter): string {
   const thankYous = state.interviewers.map(
-    (i) =>
-      `${oneLine(i.name)} <${oneLine(i.email)}>: ${paint.thankYou(i.thankYou.status)}` +
-      `${thankYouTiming(i.thankYou, at)}. ${oneLine(i.thankYou.explanation)}`,
+    (i) => `${oneLine(i.name)}: ${paint.thankYou(i.thankYou.status)} — ${oneLine(i.thankYou.explanation)}`,
   );
-  const drafts = state.actions.map(
-    (a) => `${a.kind} to ${recipients(a)} [${paint.draft(a.draft)}] (${draftPlace(a)}): ${oneLine(a.reason)}`,
-  );
+  // A reason already said above (the status sentence, a thank-you line) is not repeated.
+  const said = [state.explanation, ...state.interviewers.map((i) => i.thankYou.explanation)].join('\n');
+  const drafts = state.actions.map((a) => {
+    const reason = said.includes(a.reason) ? '' : `: ${oneLine(a.reason)}`;
+    return `${a.kind} to ${recipients(a)} [${paint.draft(a.draft)}] (${draftPlace(a)})${reason}`;
+  });
   return [
     oneLine(state.explanation),
     ...bullets(paint.bold('Thank-you notes'), thankYous),
@@ -66,7 +67,7 @@ export function renderTable(decision: Decision, options: TableOptions): string {
     style: options.color ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] },
   });
   for (const state of decision.interviews) {
-    table.push([interviewCell(state, paint, at), statusCell(state, paint, at), details(state, paint, at)]);
+    table.push([interviewCell(state, paint, at), statusCell(state, paint, at), details(state, paint)]);
   }
   const title = `Interview follow-up report, ${formatInstant(decision.now, options.timezone)} (${options.timezone})`;
   const body = decision.interviews.length === 0 ? 'No interviews configured.' : table.toString();

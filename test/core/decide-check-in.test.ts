@@ -22,7 +22,7 @@ describe('R4 check-in timing', () => {
     expect(state.actions).toEqual([
       expect.objectContaining({ kind: 'check-in', to: [{ name: 'Rita Recruiter', email: 'rita@acme.com' }], threadId: 'rita', draft: 'planned' }),
     ]);
-    expect(state.actions[0]!.reason).toBe('check-in to Rita Recruiter due from Wed Nov 25 00:00 — 5 business days after your last thank-you (Wed Nov 18)');
+    expect(state.actions[0]!.reason).toBe('check-in due from Wed Nov 25 00:00 — 5 business days after your last thank-you (Wed Nov 18)');
   });
 
   it('waits for the business day after the promised decision date', () => {
