@@ -1,5 +1,4 @@
-import type { Action, InterviewerState, Warning } from '../core/types.ts';
-import { formatInstant } from './format-time.ts';
+import type { Action, Warning } from '../core/types.ts';
 
 // Sentences shared by the table and the markdown report, so both say the same thing.
 
@@ -12,14 +11,6 @@ export function oneLine(text: string): string {
 export interface TimeContext {
   timezone: string;
   now: Date;
-}
-
-/** What follows the status word: " by Tue Nov 24 23:59", ", sent Wed Nov 18 15:00 (due by …)" … */
-export function thankYouTiming(thankYou: InterviewerState['thankYou'], at: TimeContext): string {
-  const due = formatInstant(thankYou.dueBy, at.timezone, at.now);
-  if (thankYou.sentAt) return `, sent ${formatInstant(thankYou.sentAt, at.timezone, at.now)} (due by ${due})`;
-  if (thankYou.status === 'missing') return `, none sent (was due by ${due})`;
-  return thankYou.status === 'due' ? ` by ${due}` : `, due by ${due}`;
 }
 
 export function recipients(action: Action): string {
