@@ -15,5 +15,7 @@ export function isAutoReply(message: Message): boolean {
   if (h['x-autoreply'] !== undefined || h['x-autorespond'] !== undefined) return true;
   if (/auto[_-]?reply/i.test(h['precedence'] ?? '')) return true;
   if (OUT_OF_OFFICE_SUBJECT.test(message.subject)) return true;
-  return OUT_OF_OFFICE_TEXT.test(newText(message.text).slice(0, 2_000));
+  // Wording alone only marks a short message: a real answer may mention a holiday in passing.
+  const text = newText(message.text);
+  return text.length <= 1_500 && OUT_OF_OFFICE_TEXT.test(text);
 }

@@ -65,12 +65,13 @@ function involves(message: Message, email: string): boolean {
   return [message.from, ...message.to, ...message.cc].some((a) => a?.email === email);
 }
 
-/** The latest thread with this person, and its newest message to answer (GMAIL-NOTES §1). */
+/** The latest thread with this person, and its newest message to answer (GMAIL-NOTES §1). An
+ *  automatic reply is never the parent: "Re: Automatic reply: …" would be the draft's subject. */
 export function latestThreadWith(threads: readonly Thread[], email: string): ParentRef | undefined {
   let best: Message | undefined;
   for (const thread of threads) {
     if (!thread.messages.some((m) => involves(m, email))) continue;
-    const newest = thread.messages.at(-1);
+    const newest = thread.messages.findLast((m) => !isAutoReply(m));
     if (newest && (!best || newest.date > best.date)) best = newest;
   }
   return best && parentRef(best);

@@ -182,3 +182,16 @@ describe('R7 their reply', () => {
     expect(state.actions).toEqual([]);
   });
 });
+
+describe('where the check-in goes', () => {
+  it('answers the newest real message of the thread, never an automatic reply', () => {
+    const ooo = theirs('2026-11-18T15:01:00-05:00', JANE.email, 'I am out of the office.', { thread: 'ty', subject: 'Automatic reply: Thank you', headers: { 'auto-submitted': 'auto-replied' } });
+    const [action] = only(run({ now: '2026-11-25T09:00:00-05:00', messages: [THANKS, ooo] })).actions;
+    expect(action?.parent).toMatchObject({ threadId: 'ty', messageId: THANKS.messageId });
+  });
+
+  it('a rejected interview has no check-in date', () => {
+    const no = theirs('2026-11-20T09:00:00-05:00', JANE.email, 'We regret to inform you that the position has been filled.', { thread: 'ty' });
+    expect(only(run({ now: '2026-11-30T09:00:00-05:00', messages: [THANKS, no] })).checkInDueAt).toBeUndefined();
+  });
+});
