@@ -38,9 +38,12 @@ export function takeForbiddenRequests(): string[] {
   return state.caught.splice(0);
 }
 
-afterEach(() => {
+/** Throws (and forgets) when a forbidden request was seen: run after every test of the suite. */
+export function assertNothingForbidden(): void {
   const caught = takeForbiddenRequests();
   if (caught.length > 0) {
     throw new Error(`The product must never send or delete mail, but this test made:\n  ${caught.join('\n  ')}`);
   }
-});
+}
+
+afterEach(assertNothingForbidden);

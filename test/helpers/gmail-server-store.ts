@@ -1,0 +1,207 @@
+// The mailbox behind the test Gmail server: messages from raw RFC 5322, threads, drafts (messages
+// labelled DRAFT, filed into a thread only when Gmail's threading rules hold) and a history log.
+import { simpleParser, type AddressObject } from 'mailparser';
+import { gmailPayload, headerValue, type GmailPart } from './gmail-server-mime.ts';
+import type { SearchDoc } from './gmail-server-query.ts';
+
+export interface StoredMessage {
+  id: string;
+  threadId: string;
+  raw: Buffer;
+  labelIds: string[];
+  internalDate: number;
+  historyId: number;
+  payload: GmailPart;
+  snippet: string;
+  doc: SearchDoc;
+  messageId?: string;
+  /** In-Reply-To and References ids. */
+  parents: string[];
+  subject: string;
+}
+
+export interface HistoryRecord {
+  id: number;
+  messagesAdded?: { id: string; threadId: string; labelIds: string[] }[];
+  messagesDeleted?: { id: string; threadId: string; labelIds: string[] }[];
+}
+
+export interface AddOptions {
+  labels?: string[];
+  threadId?: string;
+  internalDate?: Date;
+}
+
+type Addr = { name: string; email: string };
+
+function addressesOf(field: AddressObject | AddressObject[] | undefined): Addr[] {
+  const out: Addr[] = [];
+  for (const object of field === undefined ? [] : [field].flat()) {
+    for (const a of object.value) {
+      for (const m of a.group ?? [a]) if (m.address) out.push({ name: m.name ?? '', email: m.address.toLowerCase() });
+    }
+  }
+  return out;
+}
+
+/** Subjects compared the way Gmail threads: without Re:/Fwd: prefixes, case and spacing. */
+export function subjectKey(subject: string): string {
+  return subject.replace(/^\s*((re|fwd?|aw|sv)\s*:\s*)+/i, '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+function hasAttachment(part: GmailPart): boolean {
+  return part.filename !== '' || (part.parts ?? []).some(hasAttachment);
+}
+
+export class MailboxStore {
+  readonly messages = new Map<string, StoredMessage>();
+  /** Thread id → message ids, oldest first. */
+  readonly threads = new Map<string, string[]>();
+  /** Draft id → message id. */
+  readonly drafts = new Map<string, string>();
+  readonly history: HistoryRecord[] = [];
+  historyId = 1000;
+  #next = 0x19a0000000;
+  #nextDraft = 1;
+  readonly userEmail: string;
+  readonly now: () => number;
+
+  constructor(userEmail: string, now: () => number) {
+    this.userEmail = userEmail.toLowerCase();
+    this.now = now;
+  }
+
+  #newId(): string {
+    this.#next += 0x1f3;
+    return `${this.#next.toString(16)}${'0'.repeat(6)}`.slice(0, 16);
+  }
+
+  async #build(raw: Buffer, id: string, labels: string[] | undefined, date: Date | undefined): Promise<StoredMessage> {
+    const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextLinks: true, skipTextToHtml: true });
+    const payload = gmailPayload(raw);
+    const from = addressesOf(parsed.from);
+    const text = typeof parsed.text === 'string' ? parsed.text : '';
+    const refs = parsed.references === undefined ? [] : [parsed.references].flat();
+    const internalDate = date?.getTime() ?? parsed.date?.getTime() ?? this.now();
+    const labelIds = labels ?? (from[0]?.email === this.userEmail ? ['SENT'] : ['INBOX', 'UNREAD']);
+    const subject = parsed.subject ?? '';
+    return {
+      id,
+      threadId: '',
+      raw,
+      labelIds,
+      internalDate,
+      historyId: 0,
+      payload,
+      snippet: text.replace(/\s+/g, ' ').trim().slice(0, 200),
+      doc: {
+        from,
+        to: addressesOf(parsed.to),
+        cc: addressesOf(parsed.cc),
+        bcc: addressesOf(parsed.bcc),
+        subject,
+        text,
+        labels: labelIds,
+        date: internalDate,
+        ...(parsed.messageId ? { messageId: parsed.messageId } : {}),
+        hasAttachment: hasAttachment(payload),
+      },
+      ...(parsed.messageId ? { messageId: parsed.messageId } : {}),
+      parents: [...(parsed.inReplyTo ? [parsed.inReplyTo] : []), ...refs],
+      subject,
+    };
+  }
+
+  /** The thread a message joins: one holding a message it replies to, with the same subject. */
+  #threadFor(message: StoredMessage, requested: string | undefined, strict: boolean): string | undefined {
+    const matches = (threadId: string): boolean =>
+      (this.threads.get(threadId) ?? []).some((mid) => {
+        const other = this.messages.get(mid)!;
+        return other.messageId !== undefined && message.parents.includes(other.messageId) && subjectKey(other.subject) === subjectKey(message.subject);
+      });
+    if (requested !== undefined) return !strict || matches(requested) ? requested : undefined;
+    if (strict) return undefined;
+    return [...this.threads.keys()].find(matches);
+  }
+
+  #file(message: StoredMessage, threadId: string | undefined): StoredMessage {
+    message.threadId = threadId ?? message.id;
+    message.historyId = ++this.historyId;
+    this.messages.set(message.id, message);
+    const list = this.threads.get(message.threadId) ?? [];
+    list.push(message.id);
+    list.sort((a, b) => this.messages.get(a)!.internalDate - this.messages.get(b)!.internalDate);
+    this.threads.set(message.threadId, list);
+    this.history.push({ id: message.historyId, messagesAdded: [{ id: message.id, threadId: message.threadId, labelIds: message.labelIds }] });
+    return message;
+  }
+
+  #unfile(messageId: string): StoredMessage | undefined {
+    const message = this.messages.get(messageId);
+    if (message === undefined) return undefined;
+    this.messages.delete(messageId);
+    const list = (this.threads.get(message.threadId) ?? []).filter((m) => m !== messageId);
+    if (list.length === 0) this.threads.delete(message.threadId);
+    else this.threads.set(message.threadId, list);
+    this.history.push({ id: ++this.historyId, messagesDeleted: [{ id: message.id, threadId: message.threadId, labelIds: message.labelIds }] });
+    return message;
+  }
+
+  /** A received or sent message. Given threadId wins; else it joins the thread it replies to. */
+  async addMessage(raw: Buffer, options: AddOptions = {}): Promise<StoredMessage> {
+    const message = await this.#build(raw, this.#newId(), options.labels, options.internalDate);
+    const threadId = options.threadId ?? this.#threadFor(message, undefined, false);
+    return this.#file(message, threadId);
+  }
+
+  /** drafts.create: filed into `threadId` only when it replies to a message there with the same subject. */
+  async createDraft(raw: Buffer, threadId: string | undefined): Promise<{ draftId: string; message: StoredMessage }> {
+    const message = await this.#build(raw, this.#newId(), ['DRAFT'], new Date(this.now()));
+    const draftId = `r${(7_000_000_000_000 + this.#nextDraft++ * 7919).toString()}`;
+    this.#file(message, this.#threadFor(message, threadId, true));
+    this.drafts.set(draftId, message.id);
+    return { draftId, message };
+  }
+
+  /** The user edits a draft: same draft id, a new message (and maybe a new thread if the subject changed). */
+  async replaceDraft(draftId: string, raw: Buffer): Promise<StoredMessage> {
+    const old = this.#draftMessage(draftId);
+    const message = await this.#build(raw, this.#newId(), ['DRAFT'], new Date(this.now()));
+    this.#unfile(old.id);
+    this.#file(message, this.#threadFor(message, old.threadId, true));
+    this.drafts.set(draftId, message.id);
+    return message;
+  }
+
+  deleteDraft(draftId: string): boolean {
+    const messageId = this.drafts.get(draftId);
+    if (messageId === undefined) return false;
+    this.drafts.delete(draftId);
+    this.#unfile(messageId);
+    return true;
+  }
+
+  /** The user sends a draft: the draft is gone and a SENT message takes its place in the thread. */
+  async sendDraft(draftId: string, at?: Date): Promise<StoredMessage> {
+    const old = this.#draftMessage(draftId);
+    this.deleteDraft(draftId);
+    const message = await this.#build(old.raw, this.#newId(), ['SENT'], at ?? new Date(this.now()));
+    return this.#file(message, old.threadId);
+  }
+
+  #draftMessage(draftId: string): StoredMessage {
+    const messageId = this.drafts.get(draftId);
+    const message = messageId === undefined ? undefined : this.messages.get(messageId);
+    if (message === undefined) throw new Error(`no draft ${draftId}`);
+    return message;
+  }
+
+  draftIdOf(messageId: string): string | undefined {
+    for (const [draftId, mid] of this.drafts) if (mid === messageId) return draftId;
+    return undefined;
+  }
+
+  header(message: StoredMessage, name: string): string | undefined {
+    return headerValue(message.payload.headers, name.toLowerCase());
+  }
+}
