@@ -29,8 +29,22 @@ export const ATS_DOMAINS: readonly string[] = [
   'personio.com',
 ];
 
+const ATS_SET: ReadonlySet<string> = new Set(ATS_DOMAINS);
+
 export function domainOf(email: string): string {
   return email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+}
+
+/** True when the domain (lower-cased) or one of its parent domains is in `domains`. */
+export function inDomainSet(domain: string, domains: ReadonlySet<string>): boolean {
+  if (domains.size === 0) return false;
+  let rest = domain;
+  for (;;) {
+    if (domains.has(rest)) return true;
+    const dot = rest.indexOf('.');
+    if (dot === -1) return false;
+    rest = rest.slice(dot + 1);
+  }
 }
 
 export function inDomains(email: string, domains: readonly string[]): boolean {
@@ -38,6 +52,7 @@ export function inDomains(email: string, domains: readonly string[]): boolean {
   return domains.some((d) => domain === d || domain.endsWith(`.${d}`));
 }
 
-export function isAtsAddress(email: string): boolean {
-  return inDomains(email, ATS_DOMAINS);
+/** True for an address (or bare domain) at an applicant-tracking system, subdomains included. */
+export function isAtsAddress(addressOrDomain: string): boolean {
+  return inDomainSet(domainOf(addressOrDomain), ATS_SET);
 }

@@ -1,0 +1,58 @@
+import { startsWithFromLine, stripFromLine } from './header-scan.ts';
+import type { Candidate, MailCollector } from './mail-collector.ts';
+import type { MboxSink } from './mbox-split.ts';
+import { unescapeMbox } from './mbox-unescape.ts';
+import { parseFromLineDate } from './message-date.ts';
+import { screenHeaders } from './query-match.ts';
+import type { CompiledQuery, Verdict } from './query-match.ts';
+
+/** Screens each message's header block; holds the wanted ones until the reader parses them. */
+export class CandidateSink implements MboxSink {
+  readonly #query: CompiledQuery;
+  readonly #path: string;
+  readonly #collector: MailCollector;
+  #verdict: Verdict = 'miss';
+  #pending: Candidate[] = [];
+
+  constructor(query: CompiledQuery, path: string, collector: MailCollector) {
+    this.#query = query;
+    this.#path = path;
+    this.#collector = collector;
+  }
+
+  wants(head: Buffer, offset: number): boolean {
+    if (offset === 0 && !startsWithFromLine(head)) {
+      const message = 'The file does not begin with an mbox "From " line; is it an mbox file?';
+      this.#collector.warn({ code: 'not-mbox', message, source: this.#path });
+    }
+    this.#verdict = screenHeaders(head, this.#query);
+    return this.#verdict !== 'miss';
+  }
+
+  message(raw: Buffer, offset: number): void {
+    if (this.#verdict === 'miss') return;
+    const firstLine = raw.toString('latin1', 0, Math.min(raw.length, 600)).split('\n', 1)[0] ?? '';
+    this.#pending.push({
+      raw: unescapeMbox(withoutSeparatorLine(stripFromLine(raw))),
+      verdict: this.#verdict,
+      source: `${this.#path}@${offset}`,
+      fallbackId: `mbox:${offset}`,
+      fallbackDate: startsWithFromLine(raw) ? parseFromLineDate(firstLine) : undefined,
+      fallbackDateOrigin: 'the date on its mbox From_ line',
+    });
+  }
+
+  take(): Candidate[] {
+    const taken = this.#pending;
+    this.#pending = [];
+    return taken;
+  }
+}
+
+/** The blank line before the next From_ line belongs to the mbox, not to the message. */
+function withoutSeparatorLine(raw: Buffer): Buffer {
+  const n = raw.length;
+  if (n >= 4 && raw[n - 1] === 0x0a && raw[n - 2] === 0x0d && raw[n - 3] === 0x0a) return raw.subarray(0, n - 2);
+  if (n >= 2 && raw[n - 1] === 0x0a && raw[n - 2] === 0x0a) return raw.subarray(0, n - 1);
+  return raw;
+}
