@@ -1,4 +1,4 @@
-import { ATS_DOMAINS } from '../mailbox/ats-domains.ts';
+import { ATS_DOMAINS } from '../core/ats-domains.ts';
 import type { MailboxQuery } from '../mailbox/port.ts';
 
 export interface QueryOptions {
