@@ -1,18 +1,15 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
-import { loadConfig } from './config/load.ts';
-import { writeStarterConfig } from './config/starter.ts';
-import type { Config } from './config/types.ts';
 import { EXIT, FollowupError, UsageError } from './errors.ts';
 import { createLogger, type Logger } from './log.ts';
 import { parseNow, reportFormat, useColor } from './commands/options.ts';
 import { progressPrinter } from './commands/progress.ts';
-import { renderReport, reportCommand } from './commands/report.ts';
-import { isReadWarning, runCommand, summaryLine } from './commands/run.ts';
-import { mboxSource, type Source } from './commands/source.ts';
-import { renderJson } from './report/json.ts';
-import { stateDir } from './state/paths.ts';
+import type { Config } from './config/types.ts';
+import type { Source } from './commands/source.ts';
+
+// Each command loads only what it uses: `report --mbox` on a multi-GB file has a 256 MB budget,
+// and the Gmail client, MIME builder and renderers it does not need cost tens of MB at load.
 
 interface CommonOptions {
   config?: string;
@@ -32,7 +29,10 @@ function common(cmd: Command): Command {
 }
 
 async function sourceFor(opts: { mbox?: string; draftsDir?: string }, config: Config, log: Logger, write: boolean): Promise<Source> {
-  if (opts.mbox) return mboxSource(opts.mbox, opts.draftsDir);
+  if (opts.mbox) {
+    const { mboxSource } = await import('./commands/source.ts');
+    return mboxSource(opts.mbox, opts.draftsDir);
+  }
   if (opts.draftsDir) throw new UsageError('--drafts-dir goes with --mbox; without --mbox, drafts go to Gmail');
   const { gmailSource } = await import('./commands/gmail-source.ts');
   return gmailSource({ config, log, env: process.env, write });
@@ -48,6 +48,7 @@ function program(): Command {
   common(cli.command('init'))
     .description('write a commented starter config (never overwrites one)')
     .action(async (opts: CommonOptions) => {
+      const { writeStarterConfig } = await import('./config/starter.ts');
       const { configFile } = await writeStarterConfig(opts.config);
       process.stdout.write(`Wrote ${configFile}. Edit it, then run \`followup report\`.\n`);
     });
@@ -62,12 +63,15 @@ function program(): Command {
     .action(async (opts: CommonOptions & { now?: string; json?: boolean; format?: string; mbox?: string; draftsDir?: string }) => {
       const format = reportFormat(opts);
       const now = parseNow(opts.now);
+      const { loadConfig } = await import('./config/load.ts');
       const config = await loadConfig(opts.config);
+      const { reportCommand, renderReport } = await import('./commands/report.ts');
+      const { stateDir } = await import('./state/paths.ts');
       const log = loggerFor(opts);
       const progress = progressPrinter(process.stderr);
       const decision = await reportCommand({ config, source: await sourceFor(opts, config, log, false), stateDir: stateDir(), now, onProgress: progress.update });
       progress.done();
-      process.stdout.write(`${renderReport(decision, { format, color: useColor(process.stdout, process.env), timezone: config.timezone, width: process.stdout.columns })}\n`);
+      process.stdout.write(`${await renderReport(decision, { format, color: useColor(process.stdout, process.env), timezone: config.timezone, width: process.stdout.columns })}\n`);
     });
 
   common(cli.command('run'))
@@ -81,7 +85,11 @@ function program(): Command {
     .action(async (opts: CommonOptions & { now?: string; json?: boolean; mbox?: string; draftsDir?: string; discardStale?: boolean; wait?: boolean }) => {
       if (opts.mbox && !opts.draftsDir) throw new UsageError('run --mbox needs --drafts-dir DIR: the folder the drafts are written to');
       const now = parseNow(opts.now);
+      const { loadConfig } = await import('./config/load.ts');
       const config = await loadConfig(opts.config);
+      const { runCommand, summaryLine, isReadWarning } = await import('./commands/run.ts');
+      const { renderJson } = await import('./report/json.ts');
+      const { stateDir } = await import('./state/paths.ts');
       const log = loggerFor(opts);
       const progress = progressPrinter(process.stderr);
       const result = await runCommand({

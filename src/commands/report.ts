@@ -1,8 +1,5 @@
 import type { Config } from '../config/types.ts';
 import type { Decision, Ledger } from '../core/types.ts';
-import { renderJson } from '../report/json.ts';
-import { renderMarkdown } from '../report/markdown.ts';
-import { renderTable } from '../report/table.ts';
 import { readLedger } from '../state/ledger.ts';
 import type { ReadProgress } from '../mailbox/port.ts';
 import { readAndDecide } from './gather.ts';
@@ -31,13 +28,13 @@ export async function reportCommand(args: {
   });
 }
 
-export function renderReport(decision: Decision, options: { format: ReportFormat; color: boolean; timezone: string; width?: number }): string {
+export async function renderReport(decision: Decision, options: { format: ReportFormat; color: boolean; timezone: string; width?: number }): Promise<string> {
   switch (options.format) {
     case 'json':
-      return renderJson(decision);
+      return (await import('../report/json.ts')).renderJson(decision);
     case 'markdown':
-      return renderMarkdown(decision, { timezone: options.timezone });
+      return (await import('../report/markdown.ts')).renderMarkdown(decision, { timezone: options.timezone });
     case 'table':
-      return renderTable(decision, { color: options.color, timezone: options.timezone, width: options.width });
+      return (await import('../report/table.ts')).renderTable(decision, { color: options.color, timezone: options.timezone, width: options.width });
   }
 }

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import type { PendingDraft } from '../core/types.ts';
-import { emlDraftStore } from '../drafts/eml-dir-store.ts';
 import { mailboxFor } from '../mailbox/mailbox-for.ts';
 import type { DraftStore, Mailbox } from '../mailbox/port.ts';
 
@@ -15,9 +14,10 @@ export interface Source {
 }
 
 /** An mbox file or .eml folder; drafts, when a folder is given, as .eml files in it. */
-export function mboxSource(mboxPath: string, draftsDir?: string): Source {
+export async function mboxSource(mboxPath: string, draftsDir?: string): Promise<Source> {
   const mailbox = mailboxFor(mboxPath);
   if (!draftsDir) return { mailbox, extraDrafts: async () => [] };
+  const { emlDraftStore } = await import('../drafts/eml-dir-store.ts');
   const dir = resolve(draftsDir);
   const store = emlDraftStore(dir);
   return { mailbox, mailboxId: `eml:${dir}`, store, extraDrafts: () => store.list() };

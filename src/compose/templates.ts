@@ -1,5 +1,5 @@
-import { tz } from '@date-fns/tz';
-import { format } from 'date-fns/format';
+import { TZDate } from '@date-fns/tz';
+import { longDate } from '../core/local-format.ts';
 import type { Interview, Interviewer, Me } from '../core/types.ts';
 import { firstName, greeting, joinTopics } from './names.ts';
 
@@ -75,7 +75,7 @@ export function checkInText(input: {
   timezone: string;
 }): string {
   const { interview, me } = input;
-  const day = format(interview.start, 'EEEE, MMMM d', { in: tz(input.timezone) });
+  const day = longDate(new TZDate(interview.start.getTime(), input.timezone));
   return [
     greeting(input.recipientFirstName),
     '',

@@ -1,9 +1,9 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns/addDays';
 import { endOfDay } from 'date-fns/endOfDay';
-import { format } from 'date-fns/format';
 import { isWeekend } from 'date-fns/isWeekend';
 import { startOfDay } from 'date-fns/startOfDay';
+import { clock, isoDay, shortDate, shortStamp } from './local-format.ts';
 
 /** The user's calendar: their time zone and the days off that are not weekends. */
 export interface Calendar {
@@ -18,7 +18,7 @@ export function inZone(instant: Date, cal: Calendar): TZDate {
 
 /** "YYYY-MM-DD" of the instant as seen in the user's time zone. */
 export function localDay(instant: Date, cal: Calendar): string {
-  return format(inZone(instant, cal), 'yyyy-MM-dd');
+  return isoDay(inZone(instant, cal));
 }
 
 /** Midnight at the start of a local "YYYY-MM-DD" day. */
@@ -29,7 +29,7 @@ export function startOfLocalDay(day: string, cal: Calendar): Date {
 
 export function isBusinessDay(instant: Date, cal: Calendar): boolean {
   const local = inZone(instant, cal);
-  return !isWeekend(local) && !cal.holidays.has(format(local, 'yyyy-MM-dd'));
+  return !isWeekend(local) && !cal.holidays.has(isoDay(local));
 }
 
 /** Start of the n-th business day after the local day of `from` (n ≥ 1). Steps in local days with
@@ -59,15 +59,15 @@ export function thankYouDeadline(start: Date, cutoffHour: number, cal: Calendar)
 
 /** "Tue Nov 24 23:59" in the user's zone. */
 export function formatLocal(instant: Date, cal: Calendar): string {
-  return format(inZone(instant, cal), 'EEE MMM d HH:mm');
+  return shortStamp(inZone(instant, cal));
 }
 
 export function formatLocalDate(instant: Date, cal: Calendar): string {
-  return format(inZone(instant, cal), 'EEE MMM d');
+  return shortDate(inZone(instant, cal));
 }
 
 export function formatLocalTime(instant: Date, cal: Calendar): string {
-  return format(inZone(instant, cal), 'HH:mm');
+  return clock(inZone(instant, cal));
 }
 
 export function calendarOf(timezone: string, holidays: readonly string[]): Calendar {

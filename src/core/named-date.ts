@@ -1,6 +1,6 @@
 import { addDays } from 'date-fns/addDays';
-import { format } from 'date-fns/format';
 import { inZone, type Calendar } from './calendar.ts';
+import { isoDay } from './local-format.ts';
 
 // Finds a date a message names ("we will decide by December 4", "back on Monday"), as a local
 // "YYYY-MM-DD" after the message's own date. Bounded patterns over bounded text: mail is untrusted.
@@ -41,7 +41,8 @@ function withYear(m: number, d: number, year: number | undefined, sentDay: strin
   const sentYear = Number(sentDay.slice(0, 4));
   const same = validDay(sentYear, m, d);
   if (!same) return undefined;
-  const weekBack = format(addDays(new Date(`${sentDay}T12:00:00Z`), -7), 'yyyy-MM-dd');
+  const [sy, sm, sd] = sentDay.split('-').map(Number) as [number, number, number];
+  const weekBack = new Date(Date.UTC(sy, sm - 1, sd - 7)).toISOString().slice(0, 10);
   return same >= weekBack ? same : validDay(sentYear + 1, m, d);
 }
 
@@ -69,12 +70,12 @@ function nextWeekday(weekday: number, sent: Date, cal: Calendar): string {
   let day = inZone(sent, cal);
   do day = addDays(day, 1);
   while (day.getDay() !== weekday);
-  return format(day, 'yyyy-MM-dd');
+  return isoDay(day);
 }
 
 /** The latest day named in the text that falls after the day the message was sent, if any. */
 export function namedFutureDay(text: string, sent: Date, cal: Calendar): string | undefined {
-  const sentDay = format(inZone(sent, cal), 'yyyy-MM-dd');
+  const sentDay = isoDay(inZone(sent, cal));
   const future = candidates(text.slice(0, MAX_SCAN), sentDay, sent, cal).filter((d) => d > sentDay);
   return future.sort().at(-1);
 }
