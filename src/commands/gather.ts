@@ -1,25 +1,27 @@
 import { decide } from '../core/decide.ts';
-import type { Decision, Ledger, PendingDraft } from '../core/types.ts';
+import type { Decision, Ledger } from '../core/types.ts';
 import type { Config } from '../config/types.ts';
-import type { Mailbox, ReadProgress } from '../mailbox/port.ts';
+import type { ReadProgress } from '../mailbox/port.ts';
 import { queryForInterviews } from '../mailbox/query-for-interviews.ts';
+import type { Source } from './source.ts';
 
-/** read → decide: the part `report` and `run` share. */
-export async function readAndDecide(args: {
+/** What `report` and `run` both take. */
+export interface ReadArgs {
   config: Config;
-  mailbox: Mailbox;
-  ledger: Ledger;
-  /** Drafts waiting outside the mailbox (the .eml drafts folder). */
-  extraDrafts?: readonly PendingDraft[];
+  source: Source;
   now: Date;
   onProgress?: (p: ReadProgress) => void;
-}): Promise<Decision> {
-  const { config } = args;
-  const contents = await args.mailbox.read(queryForInterviews(config.interviews), { onProgress: args.onProgress });
+}
+
+/** read → decide: the part `report` and `run` share. */
+export async function readAndDecide(args: ReadArgs & { ledger: Ledger }): Promise<Decision> {
+  const { config, source } = args;
+  const contents = await source.mailbox.read(queryForInterviews(config.interviews), { onProgress: args.onProgress });
+  const extraDrafts = await source.extraDrafts();
   const decision = decide({
     interviews: config.interviews,
     threads: contents.threads,
-    drafts: [...contents.drafts, ...(args.extraDrafts ?? [])],
+    drafts: [...contents.drafts, ...extraDrafts],
     ledger: args.ledger,
     me: config.me,
     now: args.now,

@@ -1,13 +1,10 @@
-import type { Config } from '../config/types.ts';
 import type { Decision, LedgerEntry } from '../core/types.ts';
 import { UsageError } from '../errors.ts';
 import type { Logger } from '../log.ts';
-import type { ReadProgress } from '../mailbox/port.ts';
 import { appendEntry, readLedger } from '../state/ledger.ts';
 import { withLock } from '../state/lock.ts';
 import { applyDecision, type ApplyCounts } from './apply.ts';
-import { readAndDecide } from './gather.ts';
-import type { Source } from './source.ts';
+import { readAndDecide, type ReadArgs } from './gather.ts';
 
 export interface RunResult {
   decision: Decision;
@@ -15,15 +12,11 @@ export interface RunResult {
 }
 
 /** The worker: lock → ledger → read → decide → leave drafts, recording each at once. Never sends. */
-export async function runCommand(args: {
-  config: Config;
-  source: Source;
+export async function runCommand(args: ReadArgs & {
   stateDir: string;
-  now: Date;
   discardStale: boolean;
   wait: boolean;
   log: Logger;
-  onProgress?: (p: ReadProgress) => void;
 }): Promise<RunResult> {
   const { source, stateDir, log } = args;
   const { store, mailboxId } = source;
@@ -33,14 +26,7 @@ export async function runCommand(args: {
     stateDir,
     async () => {
       let ledger = await readLedger(at);
-      const decision = await readAndDecide({
-        config: args.config,
-        mailbox: source.mailbox,
-        ledger,
-        extraDrafts: await source.extraDrafts(),
-        now: args.now,
-        onProgress: args.onProgress,
-      });
+      const decision = await readAndDecide({ ...args, ledger });
       const recordEntry = async (entry: LedgerEntry) => {
         ledger = await appendEntry(at, entry);
       };
