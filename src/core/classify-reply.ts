@@ -33,6 +33,7 @@ const OFFER: readonly RegExp[] = [
 
 const NEXT_ROUND: readonly RegExp[] = [
   /\bnext\s+(round|stage|interview)\b/i,
+  /^\s*(updated\s+)?invitation:/im,
   /\b(final|onsite|on-site|technical|panel|follow-up|second|third)\s+(round|interview)s?\b/i,
   /\binvite\s+you\s+(to|for|back)\b/i,
   /\b(schedule|set\s+up|book|arrange)\s+(a|an|the|your|another|some)?\s*(call|interview|time|chat|meeting|conversation)\b/i,

@@ -1,4 +1,4 @@
-import { isAutoReply } from './auto-reply.ts';
+import { isAutoReply, isCalendarResponse } from './auto-reply.ts';
 import { isCompanyMessage, isMineToCompany } from './company.ts';
 import type { Address, Interview, Me, Message, ParentRef, Thread } from './types.ts';
 
@@ -10,7 +10,8 @@ export interface Timeline {
   companyMessages: Message[];
   /** Automatic replies from the company since the start. */
   autoReplies: Message[];
-  /** My messages to the company since the start, oldest first. */
+  /** My messages to the company since the start, oldest first; my automatic replies and calendar
+   *  responses are not messages I wrote. */
   mine: Message[];
   /** All threads as of now, for choosing where a reply goes. */
   threads: Thread[];
@@ -56,7 +57,7 @@ export function buildTimeline(args: { interview: Interview; all: readonly Interv
     end: new Date(interview.start.getTime() + interview.durationMinutes * 60_000),
     companyMessages: fromCompany.filter((m) => !isAutoReply(m)),
     autoReplies: fromCompany.filter((m) => isAutoReply(m)),
-    mine: inWindow.filter((m) => isMineToCompany(m, interview, me)),
+    mine: inWindow.filter((m) => isMineToCompany(m, interview, me) && !isAutoReply(m) && !isCalendarResponse(m)),
     threads,
   };
 }

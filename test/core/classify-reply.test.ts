@@ -30,3 +30,9 @@ describe('R7 classifyReply', () => {
     expect(classifyReply('Re: Thank you', text)).toBe('neutral');
   });
 });
+
+describe('R7 calendar invitations', () => {
+  it('an invitation from the company after the interview is about a next round', () => {
+    expect(classifyReply('Invitation: Alex Doe / Acme @ Tue Dec 1, 2026 10am - 11am (EST)', 'You have been invited to the following event.')).toBe('next-round');
+  });
+});

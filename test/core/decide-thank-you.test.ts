@@ -127,3 +127,16 @@ describe('two interviews at one company', () => {
     ]);
   });
 });
+
+describe('what I did not write myself', () => {
+  it.each([
+    { name: 'a calendar acceptance', subject: 'Accepted: Acme onsite @ Mon Nov 30', headers: {} },
+    { name: 'my own out-of-office reply', subject: 'Automatic reply: Scheduling', headers: { 'auto-submitted': 'auto-replied' } },
+  ])('$name is neither a thank-you nor a follow-up', ({ subject, headers }) => {
+    const auto = mine('2026-11-18T13:00:00-05:00', [JANE.email], 'Accepted', { subject, headers: headers as Record<string, string> });
+    const state = only(run({ now: '2026-11-18T14:00:00-05:00', messages: [auto] }));
+    expect(state.interviewers[0]!.thankYou.status).toBe('due');
+    expect(state.unansweredFollowUps).toBe(0);
+    expect(state.status).toBe('thank-you-due');
+  });
+});
