@@ -151,6 +151,16 @@ describe('followup run against Gmail', () => {
     expect((await drafts()).map(to).sort()).toEqual(['dana.kim@hooli.example', 'priya.nair@globex.example']);
   });
 
+  it('one broken message is reported and skipped; the others still get their drafts; exit 5', async () => {
+    const noise = [...server.store.messages.values()].find((m) => m.messageId === '<re-tom@initech.example>')!;
+    server.mangleMessage(noise.id, (json) => ({ ...json, payload: null, internalDate: 'x' }));
+    const result = await run();
+    expect(result.code).toBe(5);
+    expect(result.stdout).toMatch(/^drafts created: 3,.*unreadable messages skipped: 1$/m);
+    expect(result.stderr).toContain(noise.id);
+    expect(server.drafts()).toHaveLength(3);
+  });
+
   it('an invalid token stops with one line saying to sign in again, exit 3', async () => {
     const result = await followup(['run', '--config', DEMO_CONFIG, '--now', DEMO_NOW], { ...gmailEnv(), FOLLOWUP_GMAIL_ACCESS_TOKEN: 'tok-s3cr3t-value' });
     expect(result.code).toBe(3);
