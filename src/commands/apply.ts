@@ -6,7 +6,8 @@ import type { Logger } from '../log.ts';
 import type { DraftStore } from '../mailbox/port.ts';
 
 // The tail of `run`: leave each planned draft in the store and record it in the ledger at once, so
-// a crash loses at most the one draft being made — and that one is adopted on the next run.
+// a crash loses at most the one ledger entry being written — and the next run's read finds that
+// draft by its X-Interview-Followup header and adopts it (core/draft-state.ts) instead of redoing it.
 
 export interface ApplyCounts {
   created: number;
@@ -25,24 +26,34 @@ export interface ApplyDeps {
   log: Logger;
 }
 
-async function draftOne(action: Action, interview: Interview, deps: ApplyDeps, counts: ApplyCounts): Promise<Action> {
-  const draft = await composeDraft({ action, interview, me: deps.config.me, timezone: deps.config.timezone, date: deps.now });
-  const existing = await deps.store.findByActionKey(action.key, action.threadId);
-  const draftId = existing ?? (await deps.store.create(draft)).draftId;
-  await deps.recordEntry({
+function entryFor(action: Action, draftId: string, createdAt: Date, contentHash?: string): LedgerEntry {
+  return {
     actionKey: action.key,
     interviewId: action.interviewId,
     kind: action.kind,
     draftId,
     threadId: action.threadId,
     to: action.to.map((a) => a.email),
-    createdAt: deps.now.toISOString(),
-    contentHash: draft.contentHash,
-  });
-  if (existing) counts.adopted += 1;
-  else counts.created += 1;
-  deps.log.info(existing ? 'draft adopted' : 'draft created', { interview: action.interviewId, kind: action.kind, draft: draftId });
-  return { ...action, draft: existing ? 'exists' : 'created', draftId };
+    createdAt: createdAt.toISOString(),
+    contentHash,
+  };
+}
+
+async function draftOne(action: Action, interview: Interview, deps: ApplyDeps, counts: ApplyCounts): Promise<Action> {
+  const draft = await composeDraft({ action, interview, me: deps.config.me, timezone: deps.config.timezone, date: deps.now });
+  const { draftId } = await deps.store.create(draft);
+  await deps.recordEntry(entryFor(action, draftId, deps.now, draft.contentHash));
+  counts.created += 1;
+  deps.log.info('draft created', { interview: action.interviewId, kind: action.kind, draft: draftId });
+  return { ...action, draft: 'created', draftId };
+}
+
+/** Without the hash of what was made, --discard-stale will never delete an adopted draft: safe. */
+async function adoptOne(action: Action, deps: ApplyDeps, counts: ApplyCounts): Promise<Action> {
+  await deps.recordEntry(entryFor(action, action.draftId!, deps.now));
+  counts.adopted += 1;
+  deps.log.info('draft adopted', { interview: action.interviewId, kind: action.kind, draft: action.draftId });
+  return { ...action, unrecorded: undefined };
 }
 
 /** --discard-stale deletes only the tool's own drafts that nobody has edited since. */
@@ -62,6 +73,7 @@ async function discardIfUntouched(action: Action, deps: ApplyDeps, counts: Apply
 async function applyAction(action: Action, interview: Interview, deps: ApplyDeps, counts: ApplyCounts): Promise<Action> {
   try {
     if (action.draft === 'planned') return await draftOne(action, interview, deps, counts);
+    if (action.unrecorded && action.draftId) return await adoptOne(action, deps, counts);
     if (action.draft === 'stale' && deps.discardStale) return await discardIfUntouched(action, deps, counts);
     return action;
   } catch (error) {

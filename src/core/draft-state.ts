@@ -32,7 +32,7 @@ export function withDraftState(action: Action, index: DraftIndex): Action {
       : { ...action, draft: 'dismissed', draftId: entry.draftId, reason: `${action.reason}; the draft made on ${entry.createdAt.slice(0, 10)} was deleted unsent, so none is made again` };
   }
   const adopted = index.pendingByKey.get(action.key);
-  if (adopted) return { ...action, draft: 'exists', draftId: adopted.id };
+  if (adopted) return { ...action, draft: 'exists', draftId: adopted.id, unrecorded: true };
   const recipients = new Set(action.to.map((a) => a.email));
   const own = index.userDrafts.find((d) => [...d.to, ...d.cc].some((a) => recipients.has(a.email)));
   if (own) {

@@ -170,6 +170,9 @@ export interface Action {
   draftId?: string;
   /** One sentence a person can check. */
   reason: string;
+  /** A draft of this tool's found in the mailbox that the ledger does not know (a run that crashed
+   *  before recording it): `run` records it, so deleting it later still means "no". */
+  unrecorded?: boolean;
   /** For a thank-you: the interviewer it thanks (topics personalise the text). */
   interviewer?: Interviewer;
 }

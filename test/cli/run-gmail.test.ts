@@ -106,8 +106,13 @@ describe('followup run against Gmail', () => {
     await rm(join(home.env.XDG_STATE_HOME!, 'interview-followup'), { recursive: true, force: true });
     const again = await run();
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stdout).toMatch(/^drafts created: 0,/);
+    expect(again.stdout).toMatch(/^drafts created: 0, adopted: 3, already waiting: 3,/);
     expect(server.drafts()).toHaveLength(3);
+    // Adopted means recorded: a draft the user then deletes stays deleted.
+    server.deleteDraft(server.drafts()[0]!.id);
+    const third = await run();
+    expect(third.stdout).toMatch(/^drafts created: 0, adopted: 0, already waiting: 2, dismissed: 1,/);
+    expect(server.drafts()).toHaveLength(2);
   });
 
   it('a lost drafts.create response is healed by finding the draft, not by creating another', async () => {

@@ -16,7 +16,7 @@ describe('never a second draft for one action (ledger)', () => {
     { name: 'drafted, then deleted unsent → dismissed', ledger: drafted, drafts: [], draft: 'dismissed' },
     { name: 'our draft waiting but the ledger lost it (crash) → exists, adopted', ledger: undefined, drafts: [{ id: 'd9', to: [{ email: JANE.email }], cc: [], subject: 'Thank you', actionKey: KEY }], draft: 'exists' },
     { name: 'the user has their own draft to Jane → exists', ledger: undefined, drafts: [{ id: 'u1', to: [{ email: JANE.email }], cc: [], subject: 'thanks!' }], draft: 'exists' },
-  ])('$name', ({ ledger, drafts, draft }) => {
+  ])('$name', ({ name, ledger, drafts, draft }) => {
     const [action] = only(run({ now: NOW, ledger, drafts })).actions;
     expect(action?.draft).toBe(draft);
   });
