@@ -45,8 +45,9 @@ export interface ComposedDraft {
 export interface DraftStore {
   /** Creates the draft; returns its id (Gmail draft id, or the file name). */
   create(draft: ComposedDraft): Promise<{ draftId: string }>;
-  /** A draft this tool already made for the action (found by its X-Interview-Followup header),
-   *  so a run that crashed before writing the ledger adopts it instead of making a duplicate. */
+  /** A draft this tool already made for the action (found by its X-Interview-Followup header): what
+   *  a retried create checks first, so a lost response never leaves two drafts. (A run that crashed
+   *  before its ledger write is healed by the next run's read, which sees the header too.) */
   findByActionKey(actionKey: string, threadId?: string): Promise<string | undefined>;
   /** The content hash of a waiting draft as it is now, or undefined when it is gone. */
   currentContentHash(draftId: string): Promise<string | undefined>;
