@@ -1,7 +1,7 @@
 import type { gmail_v1 } from '@googleapis/gmail';
 import type { PendingDraft, Warning } from '../core/types.ts';
 import { GmailError } from '../errors.ts';
-import type { Mailbox, MailboxContents, MailboxQuery, ReadProgress } from '../mailbox/port.ts';
+import type { Mailbox, MailboxContents, ReadProgress } from '../mailbox/port.ts';
 import { createGmailLimiter, type GmailLimiter } from './limiter.ts';
 import { getDraft, listDrafts, pendingDraft, type DraftRef } from './read-drafts.ts';
 import { listThreadIds, MAX_PAGE_SIZE, readThread, type ThreadRead } from './read-threads.ts';
@@ -11,8 +11,6 @@ export interface GmailMailboxOptions {
   /** Share one limiter between the mailbox and the draft store: the quota is per user. */
   limiter?: GmailLimiter;
   pageSize?: number;
-  /** Drafts outside the threads read are fetched one by one (5 units each), up to this many. */
-  maxOtherDrafts?: number;
   query?: QueryOptions;
 }
 
@@ -20,14 +18,19 @@ interface Context {
   gmail: gmail_v1.Gmail;
   limiter: GmailLimiter;
   pageSize: number;
-  maxOtherDrafts: number;
   query: QueryOptions;
 }
 
-async function searchThreads(ctx: Context, query: MailboxQuery): Promise<string[]> {
-  const queries = buildSearchQueries(query, ctx.query);
+async function searchThreads(ctx: Context, queries: string[]): Promise<string[]> {
   const pages = await Promise.all(queries.map((q) => listThreadIds(ctx.gmail, ctx.limiter, q, ctx.pageSize)));
   return [...new Set(pages.flat())];
+}
+
+/** Only drafts that involve the interviews, found with the same searches as the threads: the user's
+ *  other drafts are none of our business, and however many there are, ours are never crowded out. */
+async function searchDrafts(ctx: Context, queries: string[]): Promise<DraftRef[]> {
+  const pages = await Promise.all(queries.map((q) => listDrafts(ctx.gmail, ctx.limiter, ctx.pageSize, q)));
+  return [...new Map(pages.flat().map((r) => [r.draftId, r])).values()];
 }
 
 /** Reads every thread, a bounded number at a time (the limiter), stopping early on a fatal error. */
@@ -50,7 +53,8 @@ async function readThreads(ctx: Context, ids: string[], onProgress?: (p: ReadPro
   );
 }
 
-/** Drafts in the threads read come with them; the others are fetched (metadata only), up to a cap. */
+/** Drafts in the threads read come with them; the others (found by the draft search, so few) are
+ *  fetched one by one, metadata only. */
 async function collectDrafts(ctx: Context, reads: ThreadRead[], refs: DraftRef[], warnings: Warning[]): Promise<PendingDraft[]> {
   const byMessage = new Map(refs.map((r) => [r.messageId, r]));
   const drafts: PendingDraft[] = [];
@@ -62,11 +66,7 @@ async function collectDrafts(ctx: Context, reads: ThreadRead[], refs: DraftRef[]
     drafts.push(pendingDraft(ref.draftId, parsed));
   }
   const others = refs.filter((r) => !seen.has(r.draftId));
-  if (others.length > ctx.maxOtherDrafts) {
-    const message = `${others.length} drafts outside the interview threads; only the first ${ctx.maxOtherDrafts} were read.`;
-    warnings.push({ code: 'gmail-drafts-truncated', message });
-  }
-  const fetched = await Promise.all(others.slice(0, ctx.maxOtherDrafts).map((r) => getDraft(ctx.gmail, ctx.limiter, r.draftId, 'metadata')));
+  const fetched = await Promise.all(others.map((r) => getDraft(ctx.gmail, ctx.limiter, r.draftId, 'metadata')));
   fetched.forEach((outcome, i) => {
     if (outcome === 'gone') return;
     if (!outcome.ok) warnings.push(outcome.warning);
@@ -82,12 +82,12 @@ export function gmailMailbox(gmail: gmail_v1.Gmail, options: GmailMailboxOptions
     gmail,
     limiter: options.limiter ?? createGmailLimiter(),
     pageSize: options.pageSize ?? MAX_PAGE_SIZE,
-    maxOtherDrafts: options.maxOtherDrafts ?? 100,
     query: options.query ?? {},
   };
   return {
     async read(query, readOptions): Promise<MailboxContents> {
-      const [ids, refs] = await Promise.all([searchThreads(ctx, query), listDrafts(ctx.gmail, ctx.limiter, ctx.pageSize)]);
+      const queries = buildSearchQueries(query, ctx.query);
+      const [ids, refs] = await Promise.all([searchThreads(ctx, queries), searchDrafts(ctx, queries)]);
       const reads = await readThreads(ctx, ids, readOptions?.onProgress);
       const warnings = reads.flatMap((r) => r.warnings);
       const drafts = await collectDrafts(ctx, reads, refs, warnings);

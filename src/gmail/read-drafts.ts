@@ -23,11 +23,12 @@ function toRef(draft: gmail_v1.Schema$Draft | null | undefined): DraftRef | unde
   return typeof threadId === 'string' ? { draftId, messageId, threadId } : { draftId, messageId };
 }
 
-/** All drafts as bare ids (drafts.list gives only ids, 5 units a page of 500). */
-export function listDrafts(gmail: gmail_v1.Gmail, limiter: GmailLimiter, pageSize = MAX_PAGE_SIZE): Promise<DraftRef[]> {
+/** Drafts as bare ids (drafts.list gives only ids, 5 units a page of 500); all of them, or those
+ *  matching a search query. */
+export function listDrafts(gmail: gmail_v1.Gmail, limiter: GmailLimiter, pageSize = MAX_PAGE_SIZE, q?: string): Promise<DraftRef[]> {
   return readAllPages(async (token) => {
     const { data } = await limiter.call('drafts.list', () =>
-      gmail.users.drafts.list({ userId: 'me', maxResults: pageSize, ...(token ? { pageToken: token } : {}) }),
+      gmail.users.drafts.list({ userId: 'me', maxResults: pageSize, ...(q ? { q } : {}), ...(token ? { pageToken: token } : {}) }),
     );
     const record: unknown = data;
     if (typeof record !== 'object' || record === null || (data.drafts !== undefined && !Array.isArray(data.drafts))) {
