@@ -3,7 +3,7 @@ import { classifyReply, type ReplyKind } from './classify-reply.ts';
 import { indexDrafts, staleActions, withDraftState, type DraftIndex } from './draft-state.ts';
 import { checkInAction, hasThankYou, rejectionReplyAction, thankYouAction } from './plan-actions.ts';
 import { checkInDue, conversation, isGoneQuiet, type CheckInDue, type Conversation } from './rules/check-in.ts';
-import { thankYouState, type ThankYouState } from './rules/thank-you.ts';
+import { sendTimeAdvice, thankYouState, type ThankYouState } from './rules/thank-you.ts';
 import { buildTimeline, threadsAsOf, type Timeline } from './timeline.ts';
 import type {
   Action, Decision, Interview, InterviewState, InterviewStatus, Ledger, Me, PendingDraft, Policy, Thread, Warning,
@@ -142,6 +142,8 @@ function notesOf(f: Facts): string[] {
     if ((s.status === 'due' || s.status === 'missing') && !s.draftable && s.notDraftableBecause) {
       notes.push(`no thank-you drafted for ${who}: ${s.notDraftableBecause}`);
     }
+    const advice = s.draftable ? sendTimeAdvice({ start: f.timeline.interview.start, dueBy: s.dueBy, now: f.now, cal: f.cal }) : undefined;
+    if (advice) notes.push(`thank-you to ${who}: ${advice}`);
   });
   if (f.conv.unansweredFollowUps > 0 && f.conv.lastSpeaker === 'me-follow-up') {
     notes.push(`${f.conv.unansweredFollowUps} unanswered follow-up(s) since ${f.timeline.interview.company} last wrote`);

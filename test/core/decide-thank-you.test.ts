@@ -112,6 +112,17 @@ describe('R2 thank-you draft (one per interviewer, ≤ 7 days, company silent si
   });
 });
 
+describe('send-time advice (S3: the morning after, before working hours)', () => {
+  it.each([
+    { name: 'afternoon interview, evening now → suggests the next morning', iv: AFTERNOON, now: '2026-11-18T16:00:00-05:00', note: 'thank-you to Jane Smith: send it at about Thu Nov 19 08:30, just before the working day starts (S3)' },
+    { name: 'afternoon interview, that morning has passed → no advice', iv: AFTERNOON, now: '2026-11-19T09:00:00-05:00', note: undefined },
+    { name: 'morning interview: the next morning is past the deadline → no advice', iv: MORNING, now: '2026-11-18T12:00:00-05:00', note: undefined },
+  ])('$name', ({ iv, now, note }) => {
+    const notes = only(run({ now, interviews: [iv] })).notes.filter((n) => n.includes('S3'));
+    expect(notes).toEqual(note ? [note] : []);
+  });
+});
+
 describe('two interviews at one company', () => {
   it('each owns the messages from its start until the next one starts', () => {
     const screen = interview({ id: 'acme-screen', start: new Date('2026-11-10T10:00:00-05:00') });

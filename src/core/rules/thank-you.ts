@@ -1,3 +1,4 @@
+import { TZDate } from '@date-fns/tz';
 import { formatLocal, formatLocalDate, formatLocalTime, inZone, thankYouDeadline, type Calendar } from '../calendar.ts';
 import type { Timeline } from '../timeline.ts';
 import type { Interviewer, Message, Policy, ThankYouStatus } from '../types.ts';
@@ -41,6 +42,15 @@ export function whyNotDraftable(timeline: Timeline, now: Date, policy: Policy, c
   const replied = timeline.companyMessages.find((m) => m.date >= timeline.end);
   if (replied) return `${timeline.interview.company} has written since the interview (${formatLocalDate(replied.date, cal)})`;
   return undefined;
+}
+
+/** S3: the morning after, just before the working day starts. Gmail's API cannot schedule a send, so
+ *  the report says when — only when that morning is still ahead and within the R1 deadline. */
+export function sendTimeAdvice(args: { start: Date; dueBy: Date; now: Date; cal: Calendar }): string | undefined {
+  const local = inZone(args.start, args.cal);
+  const morning = new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + 1, 8, 30, args.cal.timezone);
+  if (morning <= args.now || morning > args.dueBy) return undefined;
+  return `send it at about ${formatLocal(morning, args.cal)}, just before the working day starts (S3)`;
 }
 
 export function thankYouState(args: {
