@@ -40,6 +40,11 @@ const SIGN_OFFS = ['Best regards,', 'Kind regards,', 'With thanks,'];
 /** Number of distinct thank-you texts for one name and topic list: 3 × 3 × 3 sentence choices. */
 export const THANK_YOU_VARIANTS = OPENINGS.length * TOPIC_LINES.length * ENTHUSIASM.length;
 
+/** The name, and the phone number when the user gave one (S0, S1, S3). */
+function signature(me: Me): string[] {
+  return me.phone ? [me.name, me.phone] : [me.name];
+}
+
 function pick<T>(list: readonly T[], index: number): T {
   return list[index % list.length] as T;
 }
@@ -64,7 +69,7 @@ export function thankYouText(input: {
     `${pick(ENTHUSIASM, c)(p)} ${pick(OFFERS, a + c)}`,
     '',
     pick(SIGN_OFFS, b + c),
-    me.name,
+    ...signature(me),
   ].join('\n');
 }
 
@@ -87,7 +92,7 @@ export function checkInText(input: {
     'Thank you again for your time.',
     '',
     'Best regards,',
-    me.name,
+    ...signature(me),
   ].join('\n');
 }
 
@@ -108,6 +113,6 @@ export function rejectionReplyText(input: {
     'I wish you and the team all the best.',
     '',
     'Best regards,',
-    me.name,
+    ...signature(me),
   ].join('\n');
 }

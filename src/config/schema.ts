@@ -119,6 +119,7 @@ export const configSchema = z
       .strictObject({
         name: name.describe('Your name, used to sign drafts.'),
         emails: z.array(email).min(1).describe('Every address you send from; mail from these is yours.'),
+        phone: name.max(40).optional().describe('A phone number to sign drafts with, so they can call you (S0, S1, S3).'),
       })
       .describe('You.'),
     timezone: z

@@ -13,8 +13,9 @@ export function starterConfigText(timezone: string): string {
 {
   "$schema": "./${SCHEMA_FILE_NAME}",
 
-  // You: drafts are signed with your name; mail from any of these addresses is yours.
-  "me": { "name": "Alex Doe", "emails": ["alex@example.com"] },
+  // You: drafts are signed with your name (and phone, if you give one: they may prefer to call);
+  // mail from any of these addresses is yours.
+  "me": { "name": "Alex Doe", "emails": ["alex@example.com"], "phone": "+1 555 0100" },
 
   // Your IANA time zone: deadlines ("by the end of the next day") are counted in it.
   "timezone": ${JSON.stringify(timezone)},

@@ -104,6 +104,8 @@ export interface Me {
   name: string;
   /** Lower-cased. */
   emails: string[];
+  /** Signs the drafts when given (S0, S1, S3: leave a phone number). */
+  phone?: string;
 }
 
 export interface Policy {

@@ -107,3 +107,15 @@ describe('rejection reply text (R7, S1, S2)', () => {
     expect(text).not.toMatch(FORBIDDEN);
   });
 });
+
+describe('signature (S0, S1, S3: leave a phone number)', () => {
+  it('signs every kind of draft with the phone number when the user gave one', () => {
+    const withPhone = { ...me, phone: '+1 555 0100' };
+    const interview = anInterview();
+    for (const kind of ['thank-you', 'check-in', 'rejection-reply'] as const) {
+      const text = draftText({ action: anAction({ kind }), interview, me: withPhone, timezone: 'UTC' });
+      expect(text.endsWith(`\n${me.name}\n+1 555 0100`)).toBe(true);
+      expect(draftText({ action: anAction({ kind }), interview, me, timezone: 'UTC' }).endsWith(`\n${me.name}`)).toBe(true);
+    }
+  });
+});

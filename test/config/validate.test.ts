@@ -210,6 +210,13 @@ describe('validateConfig', () => {
     expect(validateConfig(validDraft(), OPTIONS).ok).toBe(true);
   });
 
+  it('passes an optional phone number through to sign drafts with', () => {
+    const draft = validDraft();
+    draft.me.phone = ' +1 555 0100 ';
+    const result = validateConfig(draft, OPTIONS);
+    expect(result.ok && result.config.me).toEqual({ name: 'Alex Doe', emails: ['alex@example.com'], phone: '+1 555 0100' });
+  });
+
   it.each(cases)('reports $name', ({ change, problems }) => {
     const draft = validDraft();
     change(draft);
