@@ -1,10 +1,11 @@
 import { mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { simpleParser, type AddressObject } from 'mailparser';
+import { simpleParser } from 'mailparser';
 import { decodeActionKey } from '../compose/action-key-header.ts';
 import { contentHashOf } from '../compose/content-hash.ts';
-import type { Address, PendingDraft } from '../core/types.ts';
+import type { PendingDraft } from '../core/types.ts';
 import { InputError } from '../errors.ts';
+import { addressesOf } from '../mailbox/mail-fields.ts';
 import type { ComposedDraft, DraftStore } from '../mailbox/port.ts';
 
 // `run --drafts-dir DIR` leaves each draft as DIR/<action key>.eml. A file the user deleted is a
@@ -14,11 +15,6 @@ const UNSAFE = /[^A-Za-z0-9@._+-]+/g;
 
 export function fileNameFor(actionKey: string): string {
   return `${actionKey.replace(UNSAFE, '_').slice(0, 180)}.eml`;
-}
-
-function addresses(field: AddressObject | AddressObject[] | undefined): Address[] {
-  const objects = field === undefined ? [] : Array.isArray(field) ? field : [field];
-  return objects.flatMap((o) => o.value).flatMap((a) => (a.address ? [{ name: a.name || undefined, email: a.address.toLowerCase() }] : []));
 }
 
 interface ParsedDraft extends PendingDraft {
@@ -31,8 +27,8 @@ async function parseDraftFile(dir: string, name: string): Promise<ParsedDraft> {
   return {
     id: name,
     threadId: undefined,
-    to: addresses(parsed.to),
-    cc: addresses(parsed.cc),
+    to: addressesOf(parsed.to),
+    cc: addressesOf(parsed.cc),
     subject: parsed.subject ?? '',
     actionKey: decodeActionKey(typeof header === 'string' ? header : undefined),
     text: parsed.text ?? '',

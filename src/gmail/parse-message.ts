@@ -1,7 +1,8 @@
 import type { gmail_v1 } from '@googleapis/gmail';
-import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import { simpleParser, type ParsedMail } from 'mailparser';
 import { ACTION_KEY_HEADER, decodeActionKey } from '../compose/action-key-header.ts';
-import { RULE_HEADERS, type Address, type Message, type Warning } from '../core/types.ts';
+import type { Message, Warning } from '../core/types.ts';
+import { addressesOf, ruleHeadersFrom } from '../mailbox/mail-fields.ts';
 import { bodyText } from './message-body.ts';
 
 export interface ParsedGmailMessage {
@@ -16,7 +17,6 @@ export type ParseOutcome = { ok: true; value: ParsedGmailMessage } | { ok: false
 const PARSED_HEADERS = new Set(['from', 'to', 'cc', 'reply-to', 'subject', 'message-id', 'in-reply-to', 'references', 'date']);
 const HEADER_NAME = /^[!-9;-~]{1,100}$/;
 const MAX_HEADER_VALUE = 16_384;
-const EMAIL_SHAPE = /^[^\s@]{1,64}@[^\s@]{1,255}$/;
 
 type Header = { name: string; value: string };
 
@@ -31,28 +31,6 @@ function validHeaders(payload: gmail_v1.Schema$MessagePart): Header[] {
 
 function firstHeader(headers: Header[], name: string): string | undefined {
   return headers.find((h) => h.name.toLowerCase() === name)?.value;
-}
-
-function addresses(field: AddressObject | AddressObject[] | undefined): Address[] {
-  const out: Address[] = [];
-  const visit = (entries: AddressObject['value']): void => {
-    for (const entry of entries) {
-      if (entry.group) visit(entry.group);
-      const email = entry.address?.trim().toLowerCase();
-      if (email && EMAIL_SHAPE.test(email)) out.push(entry.name ? { name: entry.name, email } : { email });
-    }
-  };
-  for (const object of Array.isArray(field) ? field : field ? [field] : []) visit(object.value);
-  return out;
-}
-
-function ruleHeaders(headers: Header[]): Record<string, string> {
-  const kept: Record<string, string> = {};
-  for (const name of RULE_HEADERS) {
-    const value = firstHeader(headers, name);
-    if (value !== undefined) kept[name] = value.trim();
-  }
-  return kept;
 }
 
 function messageDate(internalDate: unknown, headerDate: Date | undefined): Date | undefined {
@@ -91,7 +69,7 @@ function parseHeaderBlock(headers: Header[]): Promise<ParsedMail> {
 }
 
 function buildMessage(raw: ValidMessage, headers: Header[], parsed: ParsedMail, date: Date): Message {
-  const [from] = addresses(parsed.from);
+  const [from] = addressesOf(parsed.from);
   const references = parsed.references;
   return {
     id: raw.id,
@@ -100,13 +78,13 @@ function buildMessage(raw: ValidMessage, headers: Header[], parsed: ParsedMail, 
     ...(parsed.inReplyTo ? { inReplyTo: parsed.inReplyTo } : {}),
     references: Array.isArray(references) ? references : references ? [references] : [],
     ...(from ? { from } : {}),
-    replyTo: addresses(parsed.replyTo),
-    to: addresses(parsed.to),
-    cc: addresses(parsed.cc),
+    replyTo: addressesOf(parsed.replyTo),
+    to: addressesOf(parsed.to),
+    cc: addressesOf(parsed.cc),
     date,
     subject: parsed.subject ?? '',
     labels: (raw.labelIds ?? []).filter((l): l is string => typeof l === 'string'),
-    headers: ruleHeaders(headers),
+    headers: ruleHeadersFrom((name) => firstHeader(headers, name)),
     text: bodyText(raw.payload),
   };
 }

@@ -1,10 +1,10 @@
 import { decodeActionKey } from '../compose/action-key-header.ts';
 import { simpleParser } from 'mailparser';
-import type { AddressObject, EmailAddress, HeaderLines, ParsedMail } from 'mailparser';
-import { RULE_HEADERS } from '../core/types.ts';
-import type { Address, Message, Warning } from '../core/types.ts';
+import type { HeaderLines, ParsedMail } from 'mailparser';
+import type { Message, Warning } from '../core/types.ts';
 import { mapTakeoutLabels } from './gmail-labels.ts';
 import { keepHeaders } from './keep-headers.ts';
+import { addressesOf, ruleHeadersFrom } from './mail-fields.ts';
 import { parseDateHeader } from './message-date.ts';
 
 export interface ParseOptions {
@@ -49,7 +49,7 @@ export async function parseMessage(raw: Buffer, options: ParseOptions): Promise<
 
 function toParsedMessage(mail: ParsedMail, options: ParseOptions): ParseOutcome {
   const lines = mail.headerLines ?? [];
-  const from = toAddresses(mail.from)[0];
+  const from = addressesOf(mail.from)[0];
   const dateHeader = rawHeader(lines, 'date');
   const text = bodyText(mail);
   const hasHeaders = lines.some((line) => line.key !== '');
@@ -70,13 +70,13 @@ function toParsedMessage(mail: ParsedMail, options: ParseOptions): ParseOutcome 
     inReplyTo: mail.inReplyTo || undefined,
     references: toReferences(mail.references),
     from,
-    replyTo: toAddresses(mail.replyTo),
-    to: toAddresses(mail.to),
-    cc: toAddresses(mail.cc),
+    replyTo: addressesOf(mail.replyTo),
+    to: addressesOf(mail.to),
+    cc: addressesOf(mail.cc),
     date,
     subject: mail.subject ?? '',
     labels: mapTakeoutLabels(rawHeader(lines, 'x-gmail-labels') ?? ''),
-    headers: ruleHeaders(lines),
+    headers: ruleHeadersFrom((name) => rawHeader(lines, name)),
     text,
   };
   const actionKey = decodeActionKey(rawHeader(lines, 'x-interview-followup'));
@@ -107,21 +107,6 @@ function bodyText(mail: ParsedMail): string {
   return typeof mail.text === 'string' ? mail.text : '';
 }
 
-const EMAIL_SHAPE = /^[^\s@]{1,64}@[^\s@]{1,255}$/;
-
-function toAddresses(field: AddressObject | AddressObject[] | undefined): Address[] {
-  const out: Address[] = [];
-  const visit = (entry: EmailAddress): void => {
-    if (entry.group !== undefined) entry.group.forEach(visit);
-    else if (entry.address !== undefined && EMAIL_SHAPE.test(entry.address)) {
-      const email = entry.address.toLowerCase();
-      out.push(entry.name ? { name: entry.name, email } : { email });
-    }
-  };
-  for (const object of field === undefined ? [] : [field].flat()) object.value.forEach(visit);
-  return out;
-}
-
 function toReferences(value: string | string[] | undefined): string[] {
   if (value === undefined) return [];
   return (Array.isArray(value) ? value : [value]).filter((ref) => ref !== '');
@@ -132,15 +117,6 @@ function rawHeader(lines: HeaderLines, key: string): string | undefined {
   const line = lines.find((entry) => entry.key === key)?.line;
   if (line === undefined) return undefined;
   return line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]/g, ' ').trim();
-}
-
-function ruleHeaders(lines: HeaderLines): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const name of RULE_HEADERS) {
-    const value = rawHeader(lines, name);
-    if (value !== undefined) headers[name] = value;
-  }
-  return headers;
 }
 
 /** Takeout writes X-GM-THRID/X-GM-MSGID in decimal; Gmail's API uses the same number in hex. */
