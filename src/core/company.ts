@@ -26,16 +26,15 @@ export function namesCompany(message: Message, company: string): boolean {
   return name.test(where);
 }
 
-export function isCompanyMessage(message: Message, interview: Interview, me: Me): boolean {
+export function isCompanyMessage(message: Message, interview: Interview, me: Me, known = companyAddresses(interview)): boolean {
   const from = message.from;
   if (!from || isFromMe(message, me)) return false;
-  if (isCompanyAddress(from.email, interview)) return true;
+  if (isCompanyAddress(from.email, interview, known)) return true;
   return isAtsAddress(from.email) && namesCompany(message, interview.company);
 }
 
-export function isMineToCompany(message: Message, interview: Interview, me: Me): boolean {
+export function isMineToCompany(message: Message, interview: Interview, me: Me, known = companyAddresses(interview)): boolean {
   if (!isFromMe(message, me)) return false;
-  const known = companyAddresses(interview);
   return [...message.to, ...message.cc].some((a) => isCompanyAddress(a.email, interview, known));
 }
 

@@ -38,6 +38,9 @@ interface Facts {
   now: Date;
   thankYous: ThankYouState[];
   conv: Conversation;
+  /** What the company's last message says, whoever spoke after it. */
+  lastCompanyKind?: ReplyKind;
+  /** The same, when the company spoke last (R7 applies). */
   replyKind?: ReplyKind;
   goneQuiet: boolean;
   due?: CheckInDue;
@@ -53,9 +56,11 @@ function decideInterview(args: {
   const thankYouIds = new Set(thankYous.flatMap((s) => (s.message ? [s.message.id] : [])));
   args.warnings.push(...sharedThankYouWarnings(interview, thankYous));
   const conv = conversation(timeline, thankYouIds);
-  const replyKind = conv.lastSpeaker === 'company' ? classifyReply(conv.lastCompanyMessage!.subject, conv.lastCompanyMessage!.text) : undefined;
+  const last = conv.lastCompanyMessage;
+  const lastCompanyKind = last && classifyReply(last.subject, last.text);
+  const replyKind = conv.lastSpeaker === 'company' ? lastCompanyKind : undefined;
   const facts: Facts = {
-    timeline, now, thankYous, conv, cal, replyKind,
+    timeline, now, thankYous, conv, cal, lastCompanyKind, replyKind,
     goneQuiet: isGoneQuiet(conv, now, policy),
     // Only a thank-you or a neutral company message leaves a check-in to time (R4); R7 covers the rest.
     due: replyKind === undefined || replyKind === 'neutral' ? checkInDue({ timeline, conv, policy, cal }) : undefined,
@@ -110,8 +115,8 @@ function statusOf(f: Facts): [InterviewStatus, string] {
   const company = timeline.interview.company;
   const last = conv.lastCompanyMessage;
   if (f.now < timeline.end) return ['scheduled', `the interview runs ${formatLocal(timeline.interview.start, cal)}–${formatLocal(timeline.end, cal)}`];
-  if (last && classifyReply(last.subject, last.text) === 'rejection') {
-    return ['rejected', `${company} declined on ${formatLocalDate(last.date, cal)}${conv.lastSpeaker === 'company' ? '' : '; you have replied'}`];
+  if (f.lastCompanyKind === 'rejection') {
+    return ['rejected', `${company} declined on ${formatLocalDate(last!.date, cal)}${conv.lastSpeaker === 'company' ? '' : '; you have replied'}`];
   }
   if (f.replyKind && f.replyKind !== 'neutral') {
     return ['your-move', `${company} ${REPLY_WORDS[f.replyKind]} on ${formatLocalDate(last!.date, cal)}: the answer is yours to write, so no draft is made`];

@@ -1,5 +1,5 @@
 import { isAutoReply, isCalendarResponse } from './auto-reply.ts';
-import { isCompanyMessage, isMineToCompany } from './company.ts';
+import { companyAddresses, isCompanyMessage, isMineToCompany } from './company.ts';
 import type { Address, Interview, Me, Message, ParentRef, Thread } from './types.ts';
 
 /** One interview's share of the mailbox, as of `now`. */
@@ -51,15 +51,20 @@ export function buildTimeline(args: { interview: Interview; all: readonly Interv
     inWindow.push(m);
   }
   inWindow.sort(byDate);
-  const fromCompany = inWindow.filter((m) => isCompanyMessage(m, interview, me));
-  return {
+  const known = companyAddresses(interview);
+  const timeline: Timeline = {
     interview,
     end: new Date(interview.start.getTime() + interview.durationMinutes * 60_000),
-    companyMessages: fromCompany.filter((m) => !isAutoReply(m)),
-    autoReplies: fromCompany.filter((m) => isAutoReply(m)),
-    mine: inWindow.filter((m) => isMineToCompany(m, interview, me) && !isAutoReply(m) && !isCalendarResponse(m)),
+    companyMessages: [],
+    autoReplies: [],
+    mine: [],
     threads,
   };
+  for (const m of inWindow) {
+    if (isCompanyMessage(m, interview, me, known)) (isAutoReply(m) ? timeline.autoReplies : timeline.companyMessages).push(m);
+    else if (isMineToCompany(m, interview, me, known) && !isAutoReply(m) && !isCalendarResponse(m)) timeline.mine.push(m);
+  }
+  return timeline;
 }
 
 function involves(message: Message, email: string): boolean {
