@@ -16,7 +16,10 @@ export interface ReadArgs {
 /** read → decide: the part `report` and `run` share. */
 export async function readAndDecide(args: ReadArgs & { ledger: Ledger }): Promise<Decision> {
   const { config, source } = args;
-  const contents = await source.mailbox.read(queryForInterviews(config.interviews), { onProgress: args.onProgress });
+  // No interviews, no mail to read: not a scan of a multi-GB mbox, not one Gmail request.
+  const contents = config.interviews.length > 0
+    ? await source.mailbox.read(queryForInterviews(config.interviews), { onProgress: args.onProgress })
+    : { threads: [], drafts: [], warnings: [] };
   const extraDrafts = await source.extraDrafts();
   const decision = decide({
     interviews: config.interviews,

@@ -4,6 +4,7 @@ import type { MailboxQuery } from './port.ts';
 /** Scheduling mail before an interview still tells where a reply belongs, so look back a while. */
 const LOOK_BACK_DAYS = 60;
 
+/** What to read for these interviews (with none, a query that matches nothing). */
 export function queryForInterviews(interviews: readonly Interview[]): MailboxQuery {
   const addresses = new Set<string>();
   const domains = new Set<string>();
@@ -17,6 +18,6 @@ export function queryForInterviews(interviews: readonly Interview[]): MailboxQue
     addresses: [...addresses],
     domains: [...domains],
     companies: [...new Set(interviews.map((i) => i.company))],
-    since: new Date((Number.isFinite(earliest) ? earliest : Date.now()) - LOOK_BACK_DAYS * 86_400_000),
+    since: new Date(Number.isFinite(earliest) ? earliest - LOOK_BACK_DAYS * 86_400_000 : 0),
   };
 }
