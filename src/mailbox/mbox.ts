@@ -18,7 +18,6 @@ export interface ReadMboxOptions extends MboxOptions {
 }
 
 const DEFAULT_CHUNK_SIZE = 4 * 1024 * 1024;
-const PROGRESS_INTERVAL_MS = 100;
 // The parser thread may fall behind the screen for a while: let it, within these bounds.
 const QUEUE_LIMITS = { messages: 500, bytes: 8 * 1024 * 1024 };
 
@@ -36,7 +35,8 @@ export async function readMbox(path: string, query: MailboxQuery, options: ReadM
   const sink = new CandidateSink(compiled, path, collector);
   const splitter = new MboxSplitter(sink);
   const bytesTotal = (await file.stat()).size;
-  const report = progressReporter(options.onProgress, bytesTotal, () => collector.matched);
+  // Once per 4 MB chunk; how often to show it is the display's business (commands/progress.ts).
+  const report = (bytesRead: number): void => options.onProgress?.({ bytesRead, bytesTotal, messagesMatched: collector.matched });
   let bytesRead = 0;
   let contents: MailboxContents;
   try {
@@ -44,7 +44,7 @@ export async function readMbox(path: string, query: MailboxQuery, options: ReadM
       splitter.push(chunk);
       bytesRead += chunk.length;
       for (const candidate of sink.take()) await collector.add(candidate);
-      report(bytesRead, false);
+      report(bytesRead);
     }
     splitter.end();
     for (const candidate of sink.take()) await collector.add(candidate);
@@ -52,7 +52,7 @@ export async function readMbox(path: string, query: MailboxQuery, options: ReadM
   } finally {
     await Promise.all([file.close(), pool.close()]);
   }
-  report(bytesRead, true);
+  report(bytesRead);
   return contents;
 }
 
@@ -95,18 +95,4 @@ async function openMbox(path: string): Promise<FileHandle> {
     const what = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? (error as Error).message})`;
     throw new InputError(`The mbox file ${path} ${what}. Check the --mbox path.`, { cause: error });
   }
-}
-
-function progressReporter(
-  onProgress: ((progress: ReadProgress) => void) | undefined,
-  bytesTotal: number,
-  matched: () => number,
-): (bytesRead: number, last: boolean) => void {
-  let lastAt = -Infinity;
-  return (bytesRead, last) => {
-    const now = performance.now();
-    if (onProgress === undefined || (!last && now - lastAt < PROGRESS_INTERVAL_MS)) return;
-    lastAt = now;
-    onProgress({ bytesRead, bytesTotal, messagesMatched: matched() });
-  };
 }
