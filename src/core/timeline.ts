@@ -29,10 +29,11 @@ export function windowEnd(interview: Interview, all: readonly Interview[]): Date
   return later.length > 0 ? new Date(Math.min(...later)) : undefined;
 }
 
-/** Threads as they stood at `now`: later messages have not happened yet from that point of view. */
+/** Threads as they stood at `now`: later messages have not happened yet from that point of view.
+ *  Adapters deliver messages oldest first (the Mailbox port), so the order is kept. */
 export function threadsAsOf(threads: readonly Thread[], now: Date): Thread[] {
   return threads
-    .map((t) => ({ id: t.id, messages: t.messages.filter((m) => m.date <= now).sort(byDate) }))
+    .map((t) => ({ id: t.id, messages: t.messages.filter((m) => m.date <= now) }))
     .filter((t) => t.messages.length > 0);
 }
 
