@@ -1,5 +1,6 @@
 // Applies the defaults that depend on other fields (time zone, domains, contact); constant defaults
 // are already filled in by the schema.
+import { domainOf } from '../core/ats-domains.ts';
 import type { Address, Interview, Interviewer } from '../core/types.ts';
 import { isPublicMailDomain } from './public-domains.ts';
 import type { ParsedConfig } from './schema.ts';
@@ -57,10 +58,6 @@ function resolveContact(contact: ParsedContact | undefined, interviewers: Interv
   if (email === undefined) throw new Error('an interview without interviewers passed validation');
   const name = given?.name ?? interviewers.find((person) => person.email === email)?.name;
   return name === undefined ? { email } : { name, email };
-}
-
-function domainOf(email: string): string {
-  return lower(email.slice(email.lastIndexOf('@') + 1));
 }
 
 function lower(text: string): string {

@@ -1,4 +1,4 @@
-import { inDomainSet, isAtsAddress } from '../core/ats-domains.ts';
+import { domainOf, inDomainSet, isAtsAddress } from '../core/ats-domains.ts';
 import { addressAt, someAddressDomain } from './header-addresses.ts';
 import { headerBlock, headerText, headerValue } from './header-scan.ts';
 import { IGNORED_LABELS, mapTakeoutLabels } from './gmail-labels.ts';
@@ -26,7 +26,7 @@ export function compileQuery(query: MailboxQuery): CompiledQuery {
   const addresses = new Set(lower(query.addresses));
   return {
     addresses,
-    addressDomains: new Set([...addresses].map((a) => a.slice(a.lastIndexOf('@') + 1))),
+    addressDomains: new Set([...addresses].map(domainOf)),
     domains: new Set(lower(query.domains).map((d) => d.replace(/^@/, ''))),
     companies:
       names.length === 0 ? undefined : new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.join('|')})(?![\\p{L}\\p{N}])`, 'iu'),
