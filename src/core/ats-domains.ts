@@ -47,11 +47,6 @@ export function inDomainSet(domain: string, domains: ReadonlySet<string>): boole
   }
 }
 
-export function inDomains(email: string, domains: readonly string[]): boolean {
-  const domain = domainOf(email);
-  return domains.some((d) => domain === d || domain.endsWith(`.${d}`));
-}
-
 /** True for an address (or bare domain) at an applicant-tracking system, subdomains included. */
 export function isAtsAddress(addressOrDomain: string): boolean {
   return inDomainSet(domainOf(addressOrDomain), ATS_SET);

@@ -1,4 +1,4 @@
-import { inDomains, isAtsAddress } from './ats-domains.ts';
+import { domainOf, inDomainSet, isAtsAddress } from './ats-domains.ts';
 import type { Address, Interview, Me, Message } from './types.ts';
 
 // R3: who speaks for the company — its interviewers, the contact, its domains, and applicant-tracking
@@ -8,12 +8,22 @@ export function isFromMe(message: Message, me: Me): boolean {
   return message.labels.includes('SENT') || (message.from !== undefined && me.emails.includes(message.from.email));
 }
 
-export function companyAddresses(interview: Interview): Set<string> {
-  return new Set([...interview.interviewers.map((i) => i.email), interview.contact.email]);
+/** Who speaks for the company, as sets: built once per interview, asked once per message. */
+export interface CompanyIdentity {
+  addresses: ReadonlySet<string>;
+  /** Subdomains match too. */
+  domains: ReadonlySet<string>;
 }
 
-export function isCompanyAddress(email: string, interview: Interview, known = companyAddresses(interview)): boolean {
-  return known.has(email) || inDomains(email, interview.domains);
+export function companyIdentity(interview: Interview): CompanyIdentity {
+  return {
+    addresses: new Set([...interview.interviewers.map((i) => i.email), interview.contact.email]),
+    domains: new Set(interview.domains),
+  };
+}
+
+export function isCompanyAddress(email: string, company: CompanyIdentity): boolean {
+  return company.addresses.has(email) || inDomainSet(domainOf(email), company.domains);
 }
 
 function escapeRegExp(text: string): string {
@@ -26,16 +36,16 @@ export function namesCompany(message: Message, company: string): boolean {
   return name.test(where);
 }
 
-export function isCompanyMessage(message: Message, interview: Interview, me: Me, known = companyAddresses(interview)): boolean {
+export function isCompanyMessage(message: Message, interview: Interview, me: Me, company: CompanyIdentity): boolean {
   const from = message.from;
   if (!from || isFromMe(message, me)) return false;
-  if (isCompanyAddress(from.email, interview, known)) return true;
+  if (isCompanyAddress(from.email, company)) return true;
   return isAtsAddress(from.email) && namesCompany(message, interview.company);
 }
 
-export function isMineToCompany(message: Message, interview: Interview, me: Me, known = companyAddresses(interview)): boolean {
+export function isMineToCompany(message: Message, me: Me, company: CompanyIdentity): boolean {
   if (!isFromMe(message, me)) return false;
-  return [...message.to, ...message.cc].some((a) => isCompanyAddress(a.email, interview, known));
+  return [...message.to, ...message.cc].some((a) => isCompanyAddress(a.email, company));
 }
 
 const NO_REPLY = /^(no-?reply|do-?not-?reply|donotreply|notifications?|mailer-daemon|postmaster|bounce[s]?|jobs-noreply|careers-noreply)([+.-].*)?@/i;

@@ -1,5 +1,5 @@
 import { isAutoReply, isCalendarResponse } from './auto-reply.ts';
-import { companyAddresses, isCompanyMessage, isMineToCompany } from './company.ts';
+import { companyIdentity, isCompanyMessage, isMineToCompany } from './company.ts';
 import type { Address, Interview, Me, Message, ParentRef, Thread } from './types.ts';
 
 /** One interview's share of the mailbox, as of `now`. */
@@ -52,7 +52,7 @@ export function buildTimeline(args: { interview: Interview; all: readonly Interv
     inWindow.push(m);
   }
   inWindow.sort(byDate);
-  const known = companyAddresses(interview);
+  const company = companyIdentity(interview);
   const timeline: Timeline = {
     interview,
     end: new Date(interview.start.getTime() + interview.durationMinutes * 60_000),
@@ -62,8 +62,8 @@ export function buildTimeline(args: { interview: Interview; all: readonly Interv
     threads,
   };
   for (const m of inWindow) {
-    if (isCompanyMessage(m, interview, me, known)) (isAutoReply(m) ? timeline.autoReplies : timeline.companyMessages).push(m);
-    else if (isMineToCompany(m, interview, me, known) && !isAutoReply(m) && !isCalendarResponse(m)) timeline.mine.push(m);
+    if (isCompanyMessage(m, interview, me, company)) (isAutoReply(m) ? timeline.autoReplies : timeline.companyMessages).push(m);
+    else if (isMineToCompany(m, me, company) && !isAutoReply(m) && !isCalendarResponse(m)) timeline.mine.push(m);
   }
   return timeline;
 }
