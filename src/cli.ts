@@ -87,7 +87,8 @@ function program(): Command {
       const now = parseNow(opts.now);
       const { loadConfig } = await import('./config/load.ts');
       const config = await loadConfig(opts.config);
-      const { runCommand, summaryLine, isReadWarning } = await import('./commands/run.ts');
+      const { runCommand, summaryLine } = await import('./commands/run.ts');
+      const { isReadFailure } = await import('./core/warnings.ts');
       const { renderJson } = await import('./report/json.ts');
       const { stateDir } = await import('./state/paths.ts');
       const log = loggerFor(opts);
@@ -101,7 +102,7 @@ function program(): Command {
       const summary = summaryLine(result);
       log.info('run finished', { summary });
       process.stdout.write(opts.json ? `${renderJson(result.decision)}\n` : `${summary}\n`);
-      if (result.counts.failed > 0 || result.decision.warnings.some(isReadWarning)) process.exitCode = EXIT.partial;
+      if (result.counts.failed > 0 || result.decision.warnings.some(isReadFailure)) process.exitCode = EXIT.partial;
     });
 
   common(cli.command('auth'))

@@ -1,4 +1,5 @@
 import type { Decision, LedgerEntry } from '../core/types.ts';
+import { isReadFailure } from '../core/warnings.ts';
 import { UsageError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import { appendEntry, readLedger } from '../state/ledger.ts';
@@ -52,12 +53,7 @@ export function summaryLine(result: RunResult): string {
     `failed: ${counts.failed}`,
     `interviews waiting for a reply: ${waiting}`,
     `your move: ${statuses.filter((s) => s === 'your-move').length}`,
-    `unreadable messages skipped: ${decision.warnings.filter(isReadWarning).length}`,
+    `unreadable messages skipped: ${decision.warnings.filter(isReadFailure).length}`,
   ];
   return parts.join(', ');
-}
-
-/** Warnings about mail that could not be read, as opposed to advice (a shared thank-you). */
-export function isReadWarning(w: { code: string }): boolean {
-  return w.code !== 'shared-thank-you';
 }

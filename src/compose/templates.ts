@@ -8,12 +8,13 @@ import { firstName, greeting, joinTopics } from './names.ts';
 // no LinkedIn request, no CV (S0); check-in: interest, patience, an updated timeframe (S3);
 // after a rejection: thanks and future openings (S1, S2).
 
-type Parts = { role: string; company: string; topics: string };
+// `role` is "the Backend Engineer role", or "the role" when the interview does not say which.
+type Parts = { role: string; position: string; company: string; topics: string };
 
 const OPENINGS = [
-  (p: Parts) => `Thank you for taking the time to speak with me about the ${p.role} role at ${p.company}.`,
-  (p: Parts) => `Thank you for meeting with me to talk about the ${p.role} position at ${p.company}.`,
-  (p: Parts) => `I appreciated the time you spent with me discussing the ${p.role} role at ${p.company}.`,
+  (p: Parts) => `Thank you for taking the time to speak with me about ${p.role} at ${p.company}.`,
+  (p: Parts) => `Thank you for meeting with me to talk about ${p.position} at ${p.company}.`,
+  (p: Parts) => `I appreciated the time you spent with me discussing ${p.role} at ${p.company}.`,
 ];
 const TOPIC_LINES = [
   (p: Parts) => `I especially enjoyed our conversation about ${p.topics}.`,
@@ -45,6 +46,12 @@ function signature(me: Me): string[] {
   return me.phone ? [me.name, me.phone] : [me.name];
 }
 
+/** "the Backend Engineer role" / "the Backend Engineer position", or "the role" / "the position". */
+export function roleWords(interview: Pick<Interview, 'role'>): { role: string; position: string } {
+  const role = interview.role?.replace(/\s+/g, ' ').trim();
+  return role ? { role: `the ${role} role`, position: `the ${role} position` } : { role: 'the role', position: 'the position' };
+}
+
 function pick<T>(list: readonly T[], index: number): T {
   return list[index % list.length] as T;
 }
@@ -59,7 +66,7 @@ export function thankYouText(input: {
   const { interview, interviewer, me } = input;
   const v = Math.abs(Math.trunc(input.variant)) % THANK_YOU_VARIANTS;
   const [a, b, c] = [v % 3, Math.trunc(v / 3) % 3, Math.trunc(v / 9) % 3];
-  const p: Parts = { role: interview.role, company: interview.company, topics: joinTopics(interviewer.topics) };
+  const p: Parts = { ...roleWords(interview), company: interview.company, topics: joinTopics(interviewer.topics) };
   const middle = p.topics === '' ? pick(NO_TOPIC_LINES, b)() : pick(TOPIC_LINES, b)(p);
   return [
     greeting(firstName(interviewer.name)),
@@ -84,7 +91,7 @@ export function checkInText(input: {
   return [
     greeting(input.recipientFirstName),
     '',
-    `I hope you are well. I am writing to follow up on my interview for the ${interview.role} role ` +
+    `I hope you are well. I am writing to follow up on my interview for ${roleWords(interview).role} ` +
       `at ${interview.company} on ${day}. I remain very interested in the position and in joining the team.`,
     '',
     'I understand that hiring decisions take time. Is there an updated timeframe for the next steps?',
@@ -106,7 +113,7 @@ export function rejectionReplyText(input: {
     greeting(input.recipientFirstName),
     '',
     'Thank you for letting me know, and for your time and consideration throughout the process for ' +
-      `the ${interview.role} role. I enjoyed meeting the team at ${interview.company} and learning about your work.`,
+      `${roleWords(interview).role}. I enjoyed meeting the team at ${interview.company} and learning about your work.`,
     '',
     'I would be grateful if you would keep me in mind for future openings that could be a good fit.',
     '',

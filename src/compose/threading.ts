@@ -39,9 +39,9 @@ export function replySubject(parentSubject: string): string {
 export function newThreadSubject(kind: Action['kind'], interview: Interview): string {
   switch (kind) {
     case 'thank-you':
-      return `Thank you — ${oneLine(interview.role)} interview`;
+      return interview.role ? `Thank you — ${oneLine(interview.role)} interview` : `Thank you — my interview at ${oneLine(interview.company)}`;
     case 'check-in':
-      return `Following up: ${oneLine(interview.role)} at ${oneLine(interview.company)}`;
+      return `Following up: ${interview.role ? oneLine(interview.role) : 'my interview'} at ${oneLine(interview.company)}`;
     case 'rejection-reply':
       return 'Thank you for letting me know';
   }

@@ -2,7 +2,7 @@
 // are already filled in by the schema.
 import { domainOf } from '../core/ats-domains.ts';
 import type { Address, Interview, Interviewer } from '../core/types.ts';
-import { isPublicMailDomain } from './public-domains.ts';
+import { isPublicMailDomain } from '../core/public-domains.ts';
 import type { ParsedConfig } from './schema.ts';
 import { canonicalTimeZone } from './time-zone.ts';
 import type { Config } from './types.ts';
@@ -43,6 +43,7 @@ function resolveInterview(parsed: ParsedInterview): Interview {
     domains: unique((parsed.domains ?? companyDomains(interviewers)).map(lower)),
     contact: resolveContact(parsed.contact, interviewers),
     ...(parsed.decisionExpected === undefined ? {} : { decisionExpected: parsed.decisionExpected }),
+    source: 'config',
   };
 }
 

@@ -1,5 +1,8 @@
 // The engine's own vocabulary. Adapters (mbox, .eml, Gmail) convert to these types at the edge;
 // the core never sees a Gmail or mailparser object.
+import type { Warning } from './warnings.ts';
+
+export type { Warning };
 
 export interface Address {
   name?: string;
@@ -87,7 +90,8 @@ export interface Interviewer {
 export interface Interview {
   id: string;
   company: string;
-  role: string;
+  /** The job title, when known; an interview found in an invitation may not say. */
+  role?: string;
   /** Absolute instant of the start. */
   start: Date;
   durationMinutes: number;
@@ -98,6 +102,12 @@ export interface Interview {
   contact: Address;
   /** "YYYY-MM-DD" in the user's time zone. */
   decisionExpected?: string;
+  /** Typed into the config, or found in a calendar invitation (src/core/discovery). */
+  source: 'config' | 'invitation';
+  /** The UID of the calendar invitation it comes from or is linked to. */
+  invite?: string;
+  /** When the invitation was cancelled: no thank-you, no check-in. */
+  cancelledAt?: Date;
 }
 
 export interface Me {
@@ -125,13 +135,6 @@ export const DEFAULT_POLICY: Policy = {
   holidays: [],
 };
 
-/** A problem with the input that was reported and skipped, never a crash. */
-export interface Warning {
-  code: string;
-  message: string;
-  /** Where: a file and byte offset, a Gmail message id, an interview id … */
-  source?: string;
-}
 
 export type ThankYouStatus = 'not-yet-due' | 'due' | 'on-time' | 'late' | 'missing';
 

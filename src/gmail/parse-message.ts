@@ -1,7 +1,8 @@
 import type { gmail_v1 } from '@googleapis/gmail';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { ACTION_KEY_HEADER, decodeActionKey } from '../compose/action-key-header.ts';
-import type { Message, Warning } from '../core/types.ts';
+import type { Message } from '../core/types.ts';
+import type { Warning, WarningCode } from '../core/warnings.ts';
 import { addressesOf, ruleHeadersFrom } from '../mailbox/mail-fields.ts';
 import { bodyText } from './message-body.ts';
 
@@ -39,7 +40,7 @@ function messageDate(internalDate: unknown, headerDate: Date | undefined): Date 
   return headerDate !== undefined && !Number.isNaN(headerDate.getTime()) ? headerDate : undefined;
 }
 
-function warn(code: string, message: string, source: string | undefined): ParseOutcome {
+function warn(code: WarningCode, message: string, source: string | undefined): ParseOutcome {
   return { ok: false, warning: { code, message, ...(source === undefined ? {} : { source }) } };
 }
 

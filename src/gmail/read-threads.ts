@@ -90,7 +90,7 @@ export async function readThread(gmail: gmail_v1.Gmail, limiter: GmailLimiter, t
     return { drafts: [], warnings: [{ code: 'gmail-thread-failed', message: error.message, source }] };
   }
   if (!isRecord(data) || !Array.isArray(data.messages)) {
-    const warning = { code: 'gmail-thread-unreadable', message: 'Gmail returned a thread that cannot be read; skipped.', source };
+    const warning: Warning = { code: 'gmail-thread-unreadable', message: 'Gmail returned a thread that cannot be read; skipped.', source };
     return { drafts: [], warnings: [warning] };
   }
   return convertThread(threadId, data.messages as gmail_v1.Schema$Message[]);

@@ -1,5 +1,6 @@
+import { InputError } from '../errors.ts';
 import { startsWithFromLine, stripFromLine } from './header-scan.ts';
-import type { Candidate, MailCollector } from './mail-collector.ts';
+import type { Candidate } from './mail-collector.ts';
 import type { MboxSink } from './mbox-split.ts';
 import { unescapeMbox } from './mbox-unescape.ts';
 import { parseFromLineDate } from './message-date.ts';
@@ -10,20 +11,17 @@ import type { CompiledQuery, Verdict } from './query-match.ts';
 export class CandidateSink implements MboxSink {
   readonly #query: CompiledQuery;
   readonly #path: string;
-  readonly #collector: MailCollector;
   #verdict: Verdict = 'miss';
   #pending: Candidate[] = [];
 
-  constructor(query: CompiledQuery, path: string, collector: MailCollector) {
+  constructor(query: CompiledQuery, path: string) {
     this.#query = query;
     this.#path = path;
-    this.#collector = collector;
   }
 
   wants(head: Buffer, offset: number): boolean {
     if (offset === 0 && !startsWithFromLine(head)) {
-      const message = 'The file does not begin with an mbox "From " line; is it an mbox file?';
-      this.#collector.warn({ code: 'not-mbox', message, source: this.#path });
+      throw new InputError(`${this.#path} does not start like an mbox (no "From " line); pass the .mbox file from your Takeout export.`);
     }
     this.#verdict = screenHeaders(head, this.#query);
     return this.#verdict !== 'miss';

@@ -32,7 +32,7 @@ export async function readMbox(path: string, query: MailboxQuery, options: ReadM
   const compiled = compileQuery(query);
   const pool = new ParsePool();
   const collector = new MailCollector(compiled, (raw, parseOptions) => pool.parse(raw, parseOptions), QUEUE_LIMITS);
-  const sink = new CandidateSink(compiled, path, collector);
+  const sink = new CandidateSink(compiled, path);
   const splitter = new MboxSplitter(sink);
   const bytesTotal = (await file.stat()).size;
   // Once per 4 MB chunk; how often to show it is the display's business (commands/progress.ts).

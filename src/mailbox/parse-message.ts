@@ -1,7 +1,8 @@
 import { decodeActionKey } from '../compose/action-key-header.ts';
 import { simpleParser } from 'mailparser';
 import type { HeaderLines, ParsedMail } from 'mailparser';
-import type { Message, Warning } from '../core/types.ts';
+import type { Message } from '../core/types.ts';
+import type { Warning, WarningCode } from '../core/warnings.ts';
 import { mapTakeoutLabels } from './gmail-labels.ts';
 import { keepHeaders } from './keep-headers.ts';
 import { addressesOf, ruleHeadersFrom } from './mail-fields.ts';
@@ -88,17 +89,16 @@ function messageDate(header: string | undefined, options: ParseOptions, warnings
   if (date !== undefined) return date;
   const problem = header === undefined ? 'has no Date header' : `has an invalid Date header "${header.slice(0, 80)}"`;
   if (options.fallbackDate === undefined) {
-    warnings.push(warn('missing-date', `This message ${problem} and no other date; skipped.`, options));
+    warnings.push(warn('undated-message', `This message ${problem} and no other date; skipped.`, options));
     return undefined;
   }
-  const code = header === undefined ? 'missing-date' : 'invalid-date';
   const origin = options.fallbackDateOrigin ?? 'another date';
   const instead = `using ${origin} (${options.fallbackDate.toISOString()}) instead`;
-  warnings.push(warn(code, `This message ${problem}; ${instead}.`, options));
+  warnings.push(warn('date-replaced', `This message ${problem}; ${instead}.`, options));
   return options.fallbackDate;
 }
 
-function warn(code: string, message: string, options: ParseOptions): Warning {
+function warn(code: WarningCode, message: string, options: ParseOptions): Warning {
   return { code, message, source: options.source };
 }
 

@@ -1,4 +1,5 @@
 import type { Action, Decision, InterviewerState, InterviewState, Warning } from '../core/types.ts';
+import { warningKind, type WarningKind } from '../core/warnings.ts';
 
 export interface JsonThankYou {
   status: InterviewerState['thankYou']['status'];
@@ -20,7 +21,7 @@ export interface JsonAction {
 export interface JsonInterview {
   id: string;
   company: string;
-  role: string;
+  role: string | null;
   start: string;
   status: InterviewState['status'];
   explanation: string;
@@ -36,7 +37,7 @@ export interface JsonInterview {
 export interface JsonReport {
   now: string;
   interviews: JsonInterview[];
-  warnings: { code: string; message: string; source: string | null }[];
+  warnings: { code: string; kind: WarningKind; message: string; source: string | null }[];
 }
 
 function iso(date: Date | undefined): string | null {
@@ -60,7 +61,7 @@ function toJsonInterview(state: InterviewState): JsonInterview {
   return {
     id: interview.id,
     company: interview.company,
-    role: interview.role,
+    role: interview.role ?? null,
     start: interview.start.toISOString(),
     status: state.status,
     explanation: state.explanation,
@@ -83,7 +84,7 @@ function toJsonInterview(state: InterviewState): JsonInterview {
 }
 
 function toJsonWarning(warning: Warning): JsonReport['warnings'][number] {
-  return { code: warning.code, message: warning.message, source: warning.source ?? null };
+  return { code: warning.code, kind: warningKind(warning), message: warning.message, source: warning.source ?? null };
 }
 
 export function toJsonReport(decision: Decision): JsonReport {

@@ -45,7 +45,7 @@ function section(state: InterviewState, at: TimeContext): string[] {
           ...state.interviewers.map((i) => interviewerRow(i, at)),
         ];
   return [
-    `## ${md(interview.company)}: ${md(interview.role)} (${md(interview.id)})`,
+    `## ${md(interview.company)}: ${md(interview.role ?? 'role not known')} (${md(interview.id)})`,
     '',
     ...facts(state, at),
     '',

@@ -50,7 +50,7 @@ function statusCell(state: InterviewState, paint: Painter, at: TimeContext): str
 function interviewCell(state: InterviewState, paint: Painter, at: TimeContext): string {
   const { interview } = state;
   const start = formatInstant(interview.start, at.timezone, at.now);
-  return [paint.bold(oneLine(interview.company)), oneLine(interview.role), paint.dim(oneLine(interview.id)), paint.dim(start)]
+  return [paint.bold(oneLine(interview.company)), oneLine(interview.role ?? '(role not known)'), paint.dim(oneLine(interview.id)), paint.dim(start)]
     .join('\n');
 }
 

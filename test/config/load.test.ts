@@ -46,6 +46,7 @@ describe('loadConfig', () => {
       domains: ['acme.com', 'acme-careers.com'],
       contact: { name: 'Rita Recruiter', email: 'rita@acme.com' },
       decisionExpected: '2026-11-25',
+      source: 'config',
     });
   });
 

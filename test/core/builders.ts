@@ -15,6 +15,7 @@ export function interview(overrides: Partial<Interview> = {}): Interview {
     id: 'acme-backend',
     company: 'Acme',
     role: 'Backend Engineer',
+    source: 'config',
     start: new Date('2026-11-18T10:00:00-05:00'),
     durationMinutes: 60,
     interviewers,

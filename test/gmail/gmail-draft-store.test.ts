@@ -14,6 +14,7 @@ const INTERVIEW: Interview = {
   id: 'acme-senior',
   company: 'Acme',
   role: 'Senior Engineer',
+  source: 'config',
   start: new Date('2026-11-19T15:00:00Z'),
   durationMinutes: 60,
   interviewers: [PRIYA],

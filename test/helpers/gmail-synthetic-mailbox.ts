@@ -44,6 +44,7 @@ export function syntheticInterviews(options: SyntheticOptions): Interview[] {
       id: `interview-${i}`,
       company: `Company ${i}`,
       role: 'Engineer',
+      source: 'config',
       start: new Date(start + (i % 30) * 86_400_000),
       durationMinutes: 60,
       interviewers,

@@ -57,8 +57,8 @@ describe('emlDirMailbox', () => {
     const { threads, warnings } = await emlDirMailbox(EML).read(QUERY);
     expect(warnings.map((w) => [w.code, w.source?.split('/').at(-1)])).toEqual([
       ['broken-message', 'broken-truncated.eml'],
-      ['invalid-date', 'invalid-date.eml'],
-      ['missing-date', 'missing-date.eml'],
+      ['date-replaced', 'invalid-date.eml'],
+      ['date-replaced', 'missing-date.eml'],
     ]);
     const mtime = statSync(join(EML, 'missing-date.eml')).mtime;
     const noDate = threads.flatMap((t) => t.messages).find((m) => m.messageId === '<no-date.1203@acme.com>');

@@ -78,7 +78,7 @@ describe('readMbox on a Takeout mbox', () => {
 
   it('warns about a message without a Date (using its From_ line) and about a broken one, and goes on', async () => {
     const { threads, warnings } = await readMbox(MBOX, QUERY);
-    expect(warnings.map((w) => w.code)).toEqual(['broken-message', 'missing-date']);
+    expect(warnings.map((w) => w.code)).toEqual(['broken-message', 'date-replaced']);
     expect(warnings[1]?.message).toContain('using the date on its mbox From_ line (2026-11-23T15:30:00.000Z)');
     expect(warnings[0]?.source).toMatch(/takeout\.mbox@\d+$/);
     const offset = Number(warnings[0]?.source?.split('@').at(-1));
@@ -120,9 +120,10 @@ describe('readMbox on a Takeout mbox', () => {
     await expect(readMbox(tmpdir(), QUERY)).rejects.toThrow(/is not an mbox file/);
   });
 
-  it('warns when the file does not start with a From_ line', async () => {
-    const { warnings } = await readMbox(join(import.meta.dirname, '../../fixtures/eml/thank-you-sent.eml'), QUERY);
-    expect(warnings.map((w) => w.code)).toEqual(['not-mbox']);
+  it('refuses a file that does not start with a From_ line', async () => {
+    const read = readMbox(join(import.meta.dirname, '../../fixtures/eml/thank-you-sent.eml'), QUERY);
+    await expect(read).rejects.toThrow(InputError);
+    await expect(readMbox(join(import.meta.dirname, '../../fixtures/eml/thank-you-sent.eml'), QUERY)).rejects.toThrow(/does not start like an mbox/);
   });
 });
 

@@ -74,7 +74,7 @@ describe('parseMessage on real messages', () => {
     expect(parsed?.message.date).toEqual(FALLBACK);
     expect(warnings).toEqual([
       {
-        code: 'missing-date',
+        code: 'date-replaced',
         message: `This message has no Date header; using the test date (${FALLBACK.toISOString()}) instead.`,
         source: 'missing-date.eml',
       },
@@ -84,7 +84,7 @@ describe('parseMessage on real messages', () => {
   it('falls back to the given date when the Date header is invalid (mailparser would say "now")', async () => {
     const { parsed, warnings } = await parseFixture('invalid-date.eml');
     expect(parsed?.message.date).toEqual(FALLBACK);
-    expect(warnings.map((w) => w.code)).toEqual(['invalid-date']);
+    expect(warnings.map((w) => w.code)).toEqual(['date-replaced']);
     expect(warnings[0]?.message).toContain('"next Tuesday-ish"');
   });
 
@@ -92,7 +92,7 @@ describe('parseMessage on real messages', () => {
     const raw = readFileSync(join(FIXTURES, 'missing-date.eml'));
     const { parsed, warnings } = await parseMessage(raw, { source: 'x.eml', fallbackId: 'x' });
     expect(parsed).toBeUndefined();
-    expect(warnings.map((w) => w.code)).toEqual(['missing-date']);
+    expect(warnings.map((w) => w.code)).toEqual(['undated-message']);
   });
 
   it.each([

@@ -28,6 +28,7 @@ export function anInterview(overrides: Partial<Interview> = {}): Interview {
     id: 'acme-backend',
     company: 'Acme',
     role: 'Backend Engineer',
+    source: 'config',
     start: new Date('2026-11-18T15:00:00Z'),
     durationMinutes: 60,
     interviewers,
@@ -78,7 +79,7 @@ export function anInterviewState(overrides: Partial<InterviewState> = {}): Inter
 }
 
 export function aWarning(overrides: Partial<Warning> = {}): Warning {
-  return { code: 'unparsable-message', message: 'Could not parse a message; skipped.', source: 'mailbox.mbox@1024', ...overrides };
+  return { code: 'unparseable-message', message: 'Could not parse a message; skipped.', source: 'mailbox.mbox@1024', ...overrides };
 }
 
 export function aDecision(overrides: Partial<Decision> = {}): Decision {

@@ -42,7 +42,7 @@ const reportSchema = z.strictObject({
       notes: z.array(z.string()),
     }),
   ),
-  warnings: z.array(z.strictObject({ code: z.string(), message: z.string(), source: z.string().nullable() })),
+  warnings: z.array(z.strictObject({ code: z.string(), kind: z.enum(['advice', 'read-failure']), message: z.string(), source: z.string().nullable() })),
 });
 
 const sentAt = new Date('2026-11-18T20:00:00Z');
@@ -67,7 +67,7 @@ const decision = aDecision({
       notes: ['A note.'],
     }),
   ],
-  warnings: [aWarning(), aWarning({ code: 'no-date', source: undefined })],
+  warnings: [aWarning(), aWarning({ code: 'undated-message', source: undefined })],
 });
 
 describe('renderJson', () => {
@@ -86,8 +86,8 @@ describe('renderJson', () => {
     expect(second?.interviewers[0]?.thankYou.sentAt).toBe(sentAt.toISOString());
     expect(second).toMatchObject({ lastCompanyMessageAt: '2026-11-17T15:00:00.000Z', unansweredFollowUps: 1 });
     expect(parsed.warnings).toEqual([
-      { code: 'unparsable-message', message: 'Could not parse a message; skipped.', source: 'mailbox.mbox@1024' },
-      { code: 'no-date', message: 'Could not parse a message; skipped.', source: null },
+      { code: 'unparseable-message', kind: 'read-failure', message: 'Could not parse a message; skipped.', source: 'mailbox.mbox@1024' },
+      { code: 'undated-message', kind: 'read-failure', message: 'Could not parse a message; skipped.', source: null },
     ]);
   });
 

@@ -21,7 +21,7 @@ const decision = aDecision({
       actions: [],
     }),
   ],
-  warnings: [aWarning(), aWarning({ code: 'no-date', message: 'A message had no date.', source: undefined })],
+  warnings: [aWarning(), aWarning({ code: 'undated-message', message: 'A message had no date.', source: undefined })],
 });
 const text = renderMarkdown(decision, { timezone: 'America/New_York' });
 const lines = text.split('\n');
@@ -35,8 +35,8 @@ describe('renderMarkdown', () => {
     expect(lines.slice(lines.indexOf('## Warnings'))).toEqual([
       '## Warnings',
       '',
-      '- unparsable-message: Could not parse a message; skipped. (mailbox.mbox@1024)',
-      '- no-date: A message had no date.',
+      '- unparseable-message: Could not parse a message; skipped. (mailbox.mbox@1024)',
+      '- undated-message: A message had no date.',
     ]);
   });
 

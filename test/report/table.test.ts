@@ -53,7 +53,7 @@ describe('renderTable', () => {
       'Jane Smith: due — ',
       'Bob Ray: late — ',
       'No check-in yet: a thank-you is still due.',
-      'Warnings (1)', 'unparsable-message: Could not parse a message; skipped. (mailbox.mbox@1024)',
+      'Warnings (1)', 'unparseable-message: Could not parse a message; skipped. (mailbox.mbox@1024)',
     ]) {
       expect(text).toContain(expected);
     }
