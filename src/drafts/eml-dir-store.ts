@@ -1,8 +1,8 @@
 import { mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import { decodeActionKey } from '../compose/action-key-header.ts';
-import { contentHashOf } from '../compose/content-hash.ts';
+import { ACTION_KEY_HEADER_KEY, decodeActionKey } from '../draft-mark/marker-header.ts';
+import { contentHashOf } from '../draft-mark/content-hash.ts';
 import type { PendingDraft } from '../core/types.ts';
 import { InputError } from '../errors.ts';
 import { addressesOf } from '../mailbox/mail-fields.ts';
@@ -23,7 +23,7 @@ interface ParsedDraft extends PendingDraft {
 
 async function parseDraftFile(dir: string, name: string): Promise<ParsedDraft> {
   const parsed = await simpleParser(await readFile(join(dir, name)));
-  const header = parsed.headers.get('x-interview-followup');
+  const header = parsed.headers.get(ACTION_KEY_HEADER_KEY);
   return {
     id: name,
     threadId: undefined,

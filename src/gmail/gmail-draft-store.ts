@@ -1,5 +1,5 @@
 import type { gmail_v1 } from '@googleapis/gmail';
-import { contentHashOf } from '../compose/content-hash.ts';
+import { contentHashOf } from '../draft-mark/content-hash.ts';
 import { GmailError } from '../errors.ts';
 import type { ComposedDraft, DraftStore } from '../mailbox/port.ts';
 import { createGmailLimiter, type GmailLimiter } from './limiter.ts';

@@ -1,6 +1,6 @@
 import type { gmail_v1 } from '@googleapis/gmail';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { ACTION_KEY_HEADER, decodeActionKey } from '../compose/action-key-header.ts';
+import { ACTION_KEY_HEADER_KEY, decodeActionKey } from '../draft-mark/marker-header.ts';
 import type { Message } from '../core/types.ts';
 import type { Warning, WarningCode } from '../core/warnings.ts';
 import { addressesOf, ruleHeadersFrom } from '../mailbox/mail-fields.ts';
@@ -103,7 +103,7 @@ export async function parseGmailMessage(raw: gmail_v1.Schema$Message): Promise<P
     const date = messageDate(raw.internalDate, parsed.date);
     if (date === undefined) return warn('gmail-message-no-date', 'A Gmail message has no usable date; skipped.', source);
     const message = buildMessage(raw, headers, parsed, date);
-    const actionKey = decodeActionKey(firstHeader(headers, ACTION_KEY_HEADER.toLowerCase()));
+    const actionKey = decodeActionKey(firstHeader(headers, ACTION_KEY_HEADER_KEY));
     return { ok: true, value: actionKey === undefined ? { message } : { message, actionKey } };
   } catch (error) {
     const why = error instanceof Error ? error.message.slice(0, 200) : 'unknown error';

@@ -1,6 +1,6 @@
 import type { gmail_v1 } from '@googleapis/gmail';
 import type { PendingDraft } from '../core/types.ts';
-import { ACTION_KEY_HEADER } from '../compose/action-key-header.ts';
+import { ACTION_KEY_HEADER } from '../draft-mark/marker-header.ts';
 import { GmailError } from '../errors.ts';
 import type { GmailLimiter } from './limiter.ts';
 import { parseGmailMessage, type ParseOutcome, type ParsedGmailMessage } from './parse-message.ts';

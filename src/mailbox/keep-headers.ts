@@ -1,11 +1,12 @@
 // Gmail messages carry kilobytes of Received, DKIM and ARC headers that nothing here reads, and
 // mailparser decodes every header line it is given: dropping them first halves the cost of a parse.
 import { RULE_HEADERS } from '../core/types.ts';
+import { ACTION_KEY_HEADER_KEY } from '../draft-mark/marker-header.ts';
 import { findHeaderEnd } from './header-scan.ts';
 
 const KEPT = new Set<string>([
   'from', 'to', 'cc', 'reply-to', 'sender', 'subject', 'date', 'message-id', 'in-reply-to', 'references',
-  'mime-version', 'x-gm-thrid', 'x-gm-msgid', 'x-gmail-labels', 'x-interview-followup', ...RULE_HEADERS,
+  'mime-version', 'x-gm-thrid', 'x-gm-msgid', 'x-gmail-labels', ACTION_KEY_HEADER_KEY, ...RULE_HEADERS,
 ]);
 const LF = 0x0a;
 const COLON = 0x3a;

@@ -1,4 +1,4 @@
-import { decodeActionKey } from '../compose/action-key-header.ts';
+import { ACTION_KEY_HEADER_KEY, decodeActionKey } from '../draft-mark/marker-header.ts';
 import { simpleParser } from 'mailparser';
 import type { HeaderLines, ParsedMail } from 'mailparser';
 import type { Message } from '../core/types.ts';
@@ -80,7 +80,7 @@ function toParsedMessage(mail: ParsedMail, options: ParseOptions): ParseOutcome 
     headers: ruleHeadersFrom((name) => rawHeader(lines, name)),
     text,
   };
-  const actionKey = decodeActionKey(rawHeader(lines, 'x-interview-followup'));
+  const actionKey = decodeActionKey(rawHeader(lines, ACTION_KEY_HEADER_KEY));
   return { parsed: { message, gmailThreadId, actionKey }, warnings };
 }
 

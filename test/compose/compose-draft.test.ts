@@ -1,8 +1,8 @@
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { ACTION_KEY_HEADER, decodeActionKey } from '../../src/compose/action-key-header.ts';
+import { ACTION_KEY_HEADER, decodeActionKey } from '../../src/draft-mark/marker-header.ts';
 import { composeDraft, type ComposeInput } from '../../src/compose/compose-draft.ts';
-import { contentHashOf } from '../../src/compose/content-hash.ts';
+import { contentHashOf } from '../../src/draft-mark/content-hash.ts';
 import { aMe, anAction, anInterview, anInterviewer } from '../report/decision-builder.ts';
 
 const DATE = new Date('2026-11-24T14:00:00Z');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentHashOf } from '../../src/compose/content-hash.ts';
+import { contentHashOf } from '../../src/draft-mark/content-hash.ts';
 
 const base = {
   to: [{ email: 'jane@acme.com' }, { email: 'bob@acme.com' }],

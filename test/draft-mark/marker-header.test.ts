@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { decodeActionKey, encodeActionKey } from '../../src/compose/action-key-header.ts';
+import { decodeActionKey, encodeActionKey } from '../../src/draft-mark/marker-header.ts';
 import { composeDraft } from '../../src/compose/compose-draft.ts';
 import { aMe, anAction, anInterview } from '../report/decision-builder.ts';
 

@@ -1,5 +1,7 @@
 /** The header that marks a draft as this tool's own: its value is the action key. */
 export const ACTION_KEY_HEADER = 'X-Interview-Followup';
+/** The same, as parsers key headers (lower case). */
+export const ACTION_KEY_HEADER_KEY = ACTION_KEY_HEADER.toLowerCase();
 
 // mailparser hands unknown X- headers back still RFC 2047 encoded, and spaces invite folding, so
 // the value is kept to printable ASCII: anything else (and "%") is percent-encoded as UTF-8.
