@@ -1,3 +1,4 @@
+import { extname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ParseOptions, ParseOutcome } from './parse-message.ts';
 import type { ParseJob } from './parse-worker.ts';
@@ -27,8 +28,9 @@ export class ParsePool {
   #oneAtATime = false;
   #nextId = 0;
 
-  /** `script` is for tests: a thread that behaves like parse-worker.ts. */
-  constructor(script: URL = new URL('./parse-worker.ts', import.meta.url)) {
+  /** `script` is for tests: a thread that behaves like parse-worker.ts. The default has this
+   *  module's extension: parse-worker.ts from src/, parse-worker.js once built into dist/. */
+  constructor(script: URL = new URL(`./parse-worker${extname(import.meta.url)}`, import.meta.url)) {
     this.#script = script;
   }
 
