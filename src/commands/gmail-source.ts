@@ -3,7 +3,7 @@ import { buildGmailClient } from '../gmail/client.ts';
 import { gmailDraftStore } from '../gmail/gmail-draft-store.ts';
 import { gmailMailbox } from '../gmail/gmail-mailbox.ts';
 import { createGmailLimiter } from '../gmail/limiter.ts';
-import { gmailAccount } from '../gmail/profile.ts';
+import { gmailIdentity } from '../gmail/profile.ts';
 import type { Logger } from '../log.ts';
 import type { Source } from './source.ts';
 
@@ -20,13 +20,14 @@ export async function gmailSource(args: {
   const limiter = createGmailLimiter({
     quotaUnitsPerMinute: config.gmail.quotaUnitsPerMinute,
     concurrency: config.gmail.maxConcurrency,
-    retry: { onRetry: (e) => log.warn('gmail retry', { what: e.what, status: e.status, reason: e.reason, attempt: e.attempt, delayMs: e.delayMs }) },
+    retry: { onRetry: (e) => log.warn('gmail retry', { what: e.what, status: e.status, reason: e.reason, code: e.code, url: e.url, attempt: e.attempt, delayMs: e.delayMs }) },
   });
-  const mailboxId = `gmail:${await gmailAccount(gmail, limiter)}`;
+  const identity = await gmailIdentity(gmail, limiter);
   return {
     mailbox: gmailMailbox(gmail, { limiter }),
-    mailboxId,
+    mailboxId: `gmail:${identity.email}`,
     store: args.write ? gmailDraftStore(gmail, { limiter }) : undefined,
-    extraDrafts: async () => [],
+    myAddresses: identity.aliases,
+    ...(identity.displayName ? { myName: identity.displayName } : {}),
   };
 }

@@ -1,7 +1,8 @@
 import { auth, gmail, type gmail_v1 } from '@googleapis/gmail';
 import { AuthError, ConfigError } from '../errors.ts';
 import { tokenPath as defaultTokenPath } from '../state/paths.ts';
-import { readAuthorizedUser, writeAuthorizedUser, type AuthorizedUser } from './token-file.ts';
+import { describeGmailError } from './error-info.ts';
+import { afterRefresh, readAuthorizedUser, writeAuthorizedUser, type AuthorizedUser, type TokenResponse } from './token-file.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -11,7 +12,13 @@ export interface BuildGmailClientOptions {
   tokenPath?: string;
   /** Per-request timeout (ms). gaxios has none by default. */
   timeoutMs?: number;
+  /** The clock that stamps a refresh in the token file (tests). */
+  now?: () => Date;
 }
+
+export const STATIC_TOKEN_REFUSED =
+  'Gmail refused the token in FOLLOWUP_GMAIL_ACCESS_TOKEN (401): that token is wrong or expired. ' +
+  'Set a valid one, or unset the variable to use your `followup auth` sign-in.';
 
 const NO_SIGN_IN = 'You are not signed in to Google yet. Run `followup auth`.';
 const TEN_YEARS_MS = 10 * 365 * 24 * 3600 * 1000;
@@ -36,22 +43,42 @@ function rootUrlFrom(value: string): string {
   return `${url.origin}/`;
 }
 
+type OAuth2Client = InstanceType<typeof auth.OAuth2>;
+
+/** A static bearer token cannot be refreshed or re-consented: a 401 means this very token was
+ *  refused, which `followup auth` would not fix. Thrown as a FollowupError, retry.ts passes it on.
+ *  googleapis calls `authClient.request(options)` for every API request. */
+function refusingStaticToken(authClient: OAuth2Client): OAuth2Client {
+  const request = authClient.request.bind(authClient) as (opts: unknown) => Promise<unknown>;
+  const wrapped = async (opts: unknown) => {
+    try {
+      return await request(opts);
+    } catch (error) {
+      if (describeGmailError(error).status === 401) throw new AuthError(STATIC_TOKEN_REFUSED);
+      throw error;
+    }
+  };
+  return Object.assign(authClient, { request: wrapped as OAuth2Client['request'] });
+}
+
 function staticTokenClient(env: Env, timeoutMs: number): gmail_v1.Gmail {
   const rootUrl = env.FOLLOWUP_GMAIL_ROOT_URL ? rootUrlFrom(env.FOLLOWUP_GMAIL_ROOT_URL) : undefined;
-  const authClient = new auth.OAuth2();
+  const authClient = refusingStaticToken(new auth.OAuth2());
   // An expiry far ahead: a static token is never refreshed, a 401 is final.
   authClient.setCredentials({ access_token: env.FOLLOWUP_GMAIL_ACCESS_TOKEN!, expiry_date: Date.now() + TEN_YEARS_MS });
   return client(authClient, timeoutMs, rootUrl);
 }
 
-function oauthClient(user: AuthorizedUser, path: string): InstanceType<typeof auth.OAuth2> {
+function oauthClient(user: AuthorizedUser, path: string, now: () => Date): OAuth2Client {
   // setCredentials rather than the deprecated fromJSON (GMAIL-NOTES §6).
   const authClient = new auth.OAuth2({ clientId: user.client_id, clientSecret: user.client_secret });
   authClient.setCredentials({ refresh_token: user.refresh_token });
+  let saved = user;
   authClient.on('tokens', (tokens) => {
-    if (!tokens.refresh_token || tokens.refresh_token === user.refresh_token) return;
+    // Each refresh is recorded (`followup status` shows it), with a rotated refresh token if any.
     // Failing to save is not fatal: the previous refresh token stays valid until Google revokes it.
-    writeAuthorizedUser(path, { ...user, refresh_token: tokens.refresh_token }).catch(() => {});
+    saved = afterRefresh(saved, tokens as TokenResponse, now());
+    writeAuthorizedUser(path, saved).catch(() => {});
   });
   return authClient;
 }
@@ -70,5 +97,5 @@ export async function buildGmailClient(options: BuildGmailClientOptions): Promis
   const path = options.tokenPath ?? defaultTokenPath(env);
   const user = await readAuthorizedUser(path);
   if (user === undefined) throw new AuthError(NO_SIGN_IN);
-  return client(oauthClient(user, path), timeoutMs);
+  return client(oauthClient(user, path, options.now ?? (() => new Date())), timeoutMs);
 }

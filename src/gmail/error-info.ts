@@ -13,6 +13,8 @@ export interface GmailErrorInfo {
   message: string;
   /** Retry-After in milliseconds, when the response had one. */
   retryAfterMs?: number;
+  /** The request's origin and path, without the query (a Gmail search holds addresses). */
+  url?: string;
 }
 
 type Obj = Record<string, unknown>;
@@ -68,12 +70,25 @@ function networkCode(e: Obj): string | undefined {
   return str(e.code) ?? str(cause?.code) ?? str(obj(cause?.cause)?.code) ?? str(e.name);
 }
 
+/** Origin and path only: queries such as `q=from:(jane@acme.com)` never reach a message or a log. */
+export function urlWithoutQuery(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  try {
+    const url = new URL(String(value));
+    return `${url.origin}${url.pathname}`;
+  } catch {
+    return undefined;
+  }
+}
+
+const URL_QUERY = /(https?:\/\/[^\s?#]{1,2000})[?#][^\s]*/g;
+
 export function describeGmailError(error: unknown, now: number = Date.now()): GmailErrorInfo {
   const e = obj(error) ?? {};
   const response = obj(e.response);
   const data = obj(response?.data);
   const status = statusOf(e, response);
-  const message = str(e.message) ?? String(error);
+  const message = (str(e.message) ?? String(error)).replace(URL_QUERY, '$1');
   const info: GmailErrorInfo = {
     reasons: reasonsOf(data),
     message: (str(obj(data?.error)?.message) ?? str(data?.error_description) ?? message).slice(0, 500),
@@ -84,5 +99,7 @@ export function describeGmailError(error: unknown, now: number = Date.now()): Gm
   if (oauthError !== undefined) info.oauthError = oauthError;
   const retryAfterMs = parseRetryAfter(headerOf(response?.headers, 'retry-after'), now);
   if (retryAfterMs !== undefined) info.retryAfterMs = retryAfterMs;
+  const url = urlWithoutQuery(obj(e.config)?.url ?? obj(response?.config)?.url);
+  if (url !== undefined) info.url = url;
   return info;
 }

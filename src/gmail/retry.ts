@@ -13,6 +13,10 @@ export interface RetryEvent {
   delayMs: number;
   status?: number;
   reason?: string;
+  /** The network error code when no response came (ECONNREFUSED, ENOTFOUND …). */
+  code?: string;
+  /** The request's origin and path (never its query), so the first retry line says where it went. */
+  url?: string;
 }
 
 export interface RetryOptions {
@@ -24,6 +28,9 @@ export interface RetryOptions {
   randomize?: boolean;
   /** A Retry-After longer than this gives up instead of waiting. */
   maxRetryAfterMs?: number;
+  /** Retries when nothing listens at the address or the host name does not resolve: a wrong root
+   *  URL or no network at all, which a minute of backoff would not mend. */
+  unreachableRetries?: number;
   /** Waits the part of a Retry-After that the backoff does not already cover (injectable for tests). */
   sleep?: (ms: number) => Promise<void>;
   onRetry?: (event: RetryEvent) => void;
@@ -36,6 +43,7 @@ const DEFAULTS = {
   maxTimeout: 32_000,
   randomize: true,
   maxRetryAfterMs: 120_000,
+  unreachableRetries: 2,
 };
 
 // Google: "truncated exponential backoff" for 429, 5xx and 403 rate limits
@@ -46,6 +54,11 @@ const OAUTH_FATAL = new Set(['invalid_grant', 'invalid_client', 'unauthorized_cl
 const NETWORK_CODE =
   /^(?:ECONNRESET|ECONNREFUSED|ECONNABORTED|ETIMEDOUT|EPIPE|EAI_AGAIN|ENOTFOUND|ENETUNREACH|EHOSTUNREACH|UND_ERR_\w{1,40}|TimeoutError|AbortError|ERR_STREAM_PREMATURE_CLOSE)$/;
 const NETWORK_MESSAGE = /fetch failed|socket hang up|network|timed? ?out|aborted|ECONNRESET/i;
+const UNREACHABLE_CODE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+function isUnreachable(info: GmailErrorInfo): boolean {
+  return info.status === undefined && info.code !== undefined && UNREACHABLE_CODE.has(info.code);
+}
 
 export type Verdict = { kind: 'retry' } | { kind: 'stop'; error: FollowupError };
 
@@ -92,9 +105,20 @@ function classified(error: unknown, what: string): Error {
   return verdict.kind === 'retry' ? new RetryableError(info) : new AbortError(verdict.error);
 }
 
+function unreachableMessage(what: string, info: GmailErrorInfo, attempts: number): string {
+  const where = info.url ?? 'Gmail';
+  const why = info.code === 'ECONNREFUSED'
+    ? `nothing answers at ${where} (connection refused)`
+    : `the host of ${where} cannot be found (${info.code}): check the network connection`;
+  return `Gmail ${what} failed after ${attempts} attempts: ${why}.`;
+}
+
 function gaveUp(what: string, error: RetryableError, attempts: number): GmailError {
-  const message = `Gmail ${what} still failing after ${attempts} attempts (${error.message}).`;
-  return new GmailError(message, error.info.status === undefined ? {} : { status: error.info.status });
+  const { info } = error;
+  const message = isUnreachable(info)
+    ? unreachableMessage(what, info, attempts)
+    : `Gmail ${what} still failing after ${attempts} attempts (${error.message})${info.url ? ` at ${info.url}` : ''}.`;
+  return new GmailError(message, info.status === undefined ? {} : { status: info.status });
 }
 
 type Settings = typeof DEFAULTS & RetryOptions;
@@ -106,7 +130,8 @@ function beforeRetry(what: string, o: Settings): (context: RetryContext) => Prom
     if (!(error instanceof RetryableError) || retriesLeft === 0) return;
     const retryAfter = error.info.retryAfterMs ?? 0;
     if (retryAfter > o.maxRetryAfterMs) throw gaveUp(what, error, attemptNumber);
-    const { status } = error.info;
+    if (isUnreachable(error.info) && attemptNumber > o.unreachableRetries) throw gaveUp(what, error, attemptNumber);
+    const { status, code, url } = error.info;
     const reason = error.info.reasons[0];
     o.onRetry?.({
       what,
@@ -114,13 +139,16 @@ function beforeRetry(what: string, o: Settings): (context: RetryContext) => Prom
       delayMs: Math.max(retryAfter, retryDelay),
       ...(status === undefined ? {} : { status }),
       ...(reason === undefined ? {} : { reason }),
+      ...(code === undefined ? {} : { code }),
+      ...(url === undefined ? {} : { url }),
     });
     if (retryAfter > retryDelay) await sleep(retryAfter - retryDelay);
   };
 }
 
 /** Runs `attempt` until it succeeds, retrying only what Gmail says is transient (429, 5xx, 403 rate
- *  limits, network errors) with exponential backoff and jitter, waiting at least Retry-After.
+ *  limits, network errors) with exponential backoff and jitter, waiting at least Retry-After; an
+ *  address nobody answers at is tried only `unreachableRetries` more times.
  *  Everything else fails at once as an AuthError or GmailError. gaxios's own retries must be off. */
 export async function withGmailRetry<T>(
   what: string,

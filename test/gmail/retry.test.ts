@@ -2,9 +2,11 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AuthError, GmailError } from '../../src/errors.ts';
-import { buildGmailClient } from '../../src/gmail/client.ts';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { buildGmailClient, STATIC_TOKEN_REFUSED } from '../../src/gmail/client.ts';
 import { describeGmailError, parseRetryAfter } from '../../src/gmail/error-info.ts';
 import { gmailDraftStore } from '../../src/gmail/gmail-draft-store.ts';
 import { gmailMailbox } from '../../src/gmail/gmail-mailbox.ts';
@@ -108,9 +110,19 @@ describe('failures that are not retried', () => {
     expect(scope.isDone()).toBe(true);
   });
 
-  it('maps 401 and missing scopes to AuthError telling the user to sign in again', async () => {
+  it('maps 401 to AuthError: the saved sign-in is to redo, a static token is itself refused', async () => {
     nock(GMAIL).get(PROFILE).reply(401, error(401, 'authError', 'Request had invalid authentication credentials.'));
-    await expectAuthError((await profileCall()).run(), SIGN_IN_EXPIRED);
+    await expectAuthError((await profileCall()).run(), STATIC_TOKEN_REFUSED);
+
+    const tokenPath = join(await mkdtemp(join(tmpdir(), 'followup-token-')), 'token.json');
+    await writeFile(tokenPath, JSON.stringify({ type: 'authorized_user', client_id: 'cid.apps.googleusercontent.com', client_secret: 's', refresh_token: '1//r' }));
+    nock('https://oauth2.googleapis.com').post('/token').reply(200, { access_token: 'ya29.a', expires_in: 3599, token_type: 'Bearer' });
+    nock(GMAIL).get(PROFILE).reply(401, error(401, 'authError', 'Request had invalid authentication credentials.'));
+    const gmail = await buildGmailClient({ env: {}, tokenPath });
+    await expectAuthError(fastLimiter().call('getProfile', () => gmail.users.getProfile({ userId: 'me' })), SIGN_IN_EXPIRED);
+  });
+
+  it('maps missing scopes to AuthError telling the user to sign in again', async () => {
     const body = error(403, 'insufficientPermissions', 'Request had insufficient authentication scopes.');
     body.error.details = [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'ACCESS_TOKEN_SCOPE_INSUFFICIENT' }];
     nock(GMAIL).get(PROFILE).reply(403, body);
@@ -148,6 +160,47 @@ describe('failures that are not retried', () => {
   });
 });
 
+describe('an address nobody answers at', () => {
+  beforeEach(() => nock.enableNetConnect('127.0.0.1'));
+  afterEach(() => nock.disableNetConnect());
+
+  async function closedPort(): Promise<number> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    return port;
+  }
+
+  it('a refused connection is retried twice, quickly, naming the URL on the first retry and in the error', async () => {
+    const port = await closedPort();
+    const url = `http://127.0.0.1:${port}/gmail/v1/users/me/profile`;
+    const events: RetryEvent[] = [];
+    const limiter = fastLimiter({ retry: { onRetry: (e) => events.push(e) } });
+    const gmail = await buildGmailClient({ env: { FOLLOWUP_GMAIL_ROOT_URL: `http://127.0.0.1:${port}/`, FOLLOWUP_GMAIL_ACCESS_TOKEN: 't' } });
+    const failure = await limiter.call('getProfile', () => gmail.users.getProfile({ userId: 'me' })).catch((e: unknown) => e);
+    expect(events.map((e) => [e.attempt, e.code, e.url])).toEqual([[1, 'ECONNREFUSED', url], [2, 'ECONNREFUSED', url]]);
+    expect(failure).toBeInstanceOf(GmailError);
+    expect((failure as Error).message).toBe(`Gmail getProfile failed after 3 attempts: nothing answers at ${url} (connection refused).`);
+  });
+
+  it('a host that does not resolve is named, and a search query (with addresses) never is', async () => {
+    const scope = nock(GMAIL)
+      .get('/gmail/v1/users/me/threads').query(true).times(3)
+      .replyWithError(Object.assign(new Error('getaddrinfo ENOTFOUND gmail.googleapis.com'), { code: 'ENOTFOUND' }));
+    const events: RetryEvent[] = [];
+    const limiter = fastLimiter({ retry: { onRetry: (e) => events.push(e) } });
+    const gmail = await staticClient();
+    const list = () => gmail.users.threads.list({ userId: 'me', q: 'from:(priya@acme.example)' });
+    const failure = await limiter.call('threads.list', list).catch((e: unknown) => e);
+    expect(scope.isDone()).toBe(true);
+    expect(events).toHaveLength(2);
+    expect(events[0]).toMatchObject({ code: 'ENOTFOUND', url: `${GMAIL}/gmail/v1/users/me/threads` });
+    expect((failure as Error).message).toMatch(/the host of https:\/\/gmail\.googleapis\.com\/gmail\/v1\/users\/me\/threads cannot be found \(ENOTFOUND\)/);
+    expect(JSON.stringify([events, (failure as Error).message])).not.toContain('priya');
+  });
+});
+
 describe('drafts.create is never blindly retried', () => {
   it('after a connection reset it looks for the draft first and adopts it: one POST only', async () => {
     const key = 'acme:check-in:1';
@@ -166,7 +219,7 @@ describe('drafts.create is never blindly retried', () => {
       .reply(200, { id: 'r-mine', message: { id: 'm1', threadId: 't7', internalDate: '1795000000000', payload: { mimeType: 'text/plain', headers: [{ name: 'X-Interview-Followup', value: key }] } } });
     const store = gmailDraftStore(await staticClient(), { limiter: fastLimiter() });
     const raw = Buffer.from(`To: priya@acme.example\r\nSubject: Re: Hi\r\nX-Interview-Followup: ${key}\r\n\r\nHello\r\n`);
-    await expect(store.create({ actionKey: key, threadId: 't7', raw, contentHash: 'x' })).resolves.toEqual({ draftId: 'r-mine' });
+    await expect(store.create({ actionKey: key, interviewId: 'acme', kind: 'check-in', to: [{ email: 'priya@acme.example' }], threadId: 't7', raw, contentHash: 'x' })).resolves.toEqual({ draftId: 'r-mine' });
     expect(posts).toBe(1);
     expect(nock.pendingMocks()).toEqual([]);
   });
@@ -190,5 +243,15 @@ describe('reading Gmail errors', () => {
     const refresh = { status: 400, message: 'invalid_grant', response: { status: 400, data: { error: 'invalid_grant' } } };
     expect(describeGmailError(refresh)).toMatchObject({ status: 400, oauthError: 'invalid_grant' });
     expect(describeGmailError(Object.assign(new Error('boom'), { code: 'ECONNRESET' }))).toMatchObject({ code: 'ECONNRESET' });
+    const withQuery = Object.assign(new Error('request to https://gmail.googleapis.com/gmail/v1/users/me/threads?q=from%3A%28a%40b.com%29 failed, reason: socket hang up'), {
+      code: 'ECONNRESET',
+      config: { url: new URL('https://gmail.googleapis.com/gmail/v1/users/me/threads?q=from%3A%28a%40b.com%29') },
+    });
+    expect(describeGmailError(withQuery)).toEqual({
+      reasons: [],
+      code: 'ECONNRESET',
+      message: 'request to https://gmail.googleapis.com/gmail/v1/users/me/threads failed, reason: socket hang up',
+      url: 'https://gmail.googleapis.com/gmail/v1/users/me/threads',
+    });
   });
 });
