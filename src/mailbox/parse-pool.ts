@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { Parse } from './mail-collector.ts';
 import type { ParseOptions, ParseOutcome } from './parse-message.ts';
 import type { ParseJob } from './parse-worker.ts';
 
@@ -16,6 +17,24 @@ const MAX_ATTEMPTS = 2;
 // then peaks about 40 MB lower. Messages too large for these limits are parsed in the main thread.
 const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 };
 const IN_THREAD_BYTES = 4 * 1024 * 1024;
+
+/** Below this much mail, parsing in the main thread is cheaper: the worker costs 50-100 ms and tens
+ *  of MB to start, more than it saves on a few messages. */
+export const WORKER_THRESHOLD_BYTES = 8 * 1024 * 1024;
+
+export interface Parser {
+  parse: Parse;
+  close(): Promise<void>;
+}
+
+/** Where to parse an input of about this many bytes (unknown: a worker). */
+export function parserFor(estimatedBytes: number | undefined, threshold = WORKER_THRESHOLD_BYTES): Parser {
+  if (estimatedBytes !== undefined && estimatedBytes < threshold) {
+    return { parse: parseInThread, close: async () => undefined };
+  }
+  const pool = new ParsePool();
+  return { parse: (raw, options) => pool.parse(raw, options), close: () => pool.close() };
+}
 
 /** Parses messages (parseMessage) in a worker thread, so the mbox screen keeps its core and
  *  mailparser's memory stays bounded. After the thread dies, jobs go one at a time to a new one, so
