@@ -1,21 +1,41 @@
-import { statSync } from 'node:fs';
-import { InputError } from '../errors.ts';
-import { emlDirMailbox } from './eml-dir.ts';
-import { mboxMailbox } from './mbox.ts';
+import { stat } from 'node:fs/promises';
+import { zipInput } from './archive-zip.ts';
+import { tarInput } from './archive-tar.ts';
+import { folderInput } from './folder-sources.ts';
+import { inputKind } from './input-kind.ts';
+import type { InputKind } from './input-kind.ts';
+import { fileSource } from './mail-source.ts';
+import type { MailInput } from './mail-source.ts';
 import type { MboxOptions } from './mbox.ts';
 import type { Mailbox } from './port.ts';
+import { readSources } from './read-sources.ts';
 
-/** An mbox file or a folder of .eml files, whichever the path is. */
+/** Whatever Google Takeout gives, by its first bytes: the .mbox file, the unzipped export folder
+ *  (every .mbox and .eml file under it), the takeout-….zip or .tgz itself (read in place), a folder
+ *  of .eml files, or one .eml file. Anything else, an empty file or an empty folder throws an
+ *  InputError here, before anything is read; a folder or archive with no mail in it, when read. */
 export function mailboxFor(path: string, options: MboxOptions = {}): Mailbox {
-  let info;
-  try {
-    info = statSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const what = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? (error as Error).message})`;
-    throw new InputError(`${path} ${what}. Pass an mbox file or a folder of .eml files.`, { cause: error });
+  const kind = inputKind(path);
+  return {
+    read: async (query, readOptions) => readSources(path, await openInput(path, kind, options), query, { ...options, ...readOptions }),
+  };
+}
+
+async function openInput(path: string, kind: InputKind, options: MboxOptions): Promise<MailInput> {
+  switch (kind) {
+    case 'folder':
+      return folderInput(path, options);
+    case 'zip':
+      return zipInput(path);
+    case 'gzip':
+      return tarInput(path, true);
+    case 'tar':
+      return tarInput(path, false);
+    case 'mbox':
+    case 'eml': {
+      const info = await stat(path);
+      const source = fileSource(path, kind, { size: info.size, modified: info.mtime, chunkSize: options.chunkSize });
+      return { sources: [source], contained: false, bytesTotal: info.size, estimatedBytes: info.size };
+    }
   }
-  if (info.isDirectory()) return emlDirMailbox(path);
-  if (info.isFile()) return mboxMailbox(path, options);
-  throw new InputError(`${path} is neither a file nor a folder. Pass an mbox file or a folder of .eml files.`);
 }

@@ -1,5 +1,6 @@
 import { InputError } from '../errors.ts';
 import { startsWithFromLine, stripFromLine } from './header-scan.ts';
+import { notMail } from './input-kind.ts';
 import type { Candidate } from './mail-collector.ts';
 import type { MboxSink } from './mbox-split.ts';
 import { unescapeMbox } from './mbox-unescape.ts';
@@ -13,6 +14,8 @@ export class CandidateSink implements MboxSink {
   readonly #path: string;
   #verdict: Verdict = 'miss';
   #pending: Candidate[] = [];
+  /** Messages seen, wanted or not. */
+  seen = 0;
 
   constructor(query: CompiledQuery, path: string) {
     this.#query = query;
@@ -20,9 +23,8 @@ export class CandidateSink implements MboxSink {
   }
 
   wants(head: Buffer, offset: number): boolean {
-    if (offset === 0 && !startsWithFromLine(head)) {
-      throw new InputError(`${this.#path} does not start like an mbox (no "From " line); pass the .mbox file from your Takeout export.`);
-    }
+    if (offset === 0 && !startsWithFromLine(head)) throw new InputError(notMail(this.#path, head));
+    this.seen++;
     this.#verdict = screenHeaders(head, this.#query);
     return this.#verdict !== 'miss';
   }
@@ -31,7 +33,9 @@ export class CandidateSink implements MboxSink {
     if (this.#verdict === 'miss') return;
     const firstLine = raw.toString('latin1', 0, Math.min(raw.length, 600)).split('\n', 1)[0] ?? '';
     this.#pending.push({
-      raw: unescapeMbox(withoutSeparatorLine(stripFromLine(raw))),
+      // A copy: the candidate outlives the read buffer `raw` may be a view of (the collector queues
+      // it while earlier ones are parsed, and reads it again for a warning's evidence).
+      raw: Buffer.from(unescapeMbox(withoutSeparatorLine(stripFromLine(raw)))),
       verdict: this.#verdict,
       source: `${this.#path}@${offset}`,
       fallbackId: `mbox:${offset}`,

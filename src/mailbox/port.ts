@@ -25,6 +25,9 @@ export interface MailboxContents {
   drafts: PendingDraft[];
   /** Messages that could not be read: reported, skipped. */
   warnings: Warning[];
+  /** What an mbox or .eml read went through (absent for Gmail): every message seen, those kept
+   *  (thread messages and drafts), and the files or archive entries read, in order. */
+  stats?: { messagesRead: number; messagesMatched: number; sources: string[] };
 }
 
 export interface Mailbox {

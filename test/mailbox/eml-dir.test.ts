@@ -91,9 +91,10 @@ describe('mailboxFor', () => {
     expect(fromDir.drafts.map((d) => d.id)).toEqual(['draft-check-in.eml']);
   });
 
-  it('reads an empty folder as an empty mailbox', async () => {
+  it('refuses an empty folder before reading: it cannot be the mail the user meant', () => {
     const empty = mkdtempSync(join(tmpdir(), 'eml-empty-'));
-    expect(await mailboxFor(empty).read(QUERY)).toEqual({ threads: [], drafts: [], warnings: [] });
+    expect(() => mailboxFor(empty)).toThrow(InputError);
+    expect(() => mailboxFor(empty)).toThrow(`${empty} is an empty folder`);
   });
 
   it('throws an InputError naming the path when it does not exist', () => {

@@ -1,0 +1,66 @@
+import { openPromise } from 'yauzl';
+import type { Entry, ZipFile } from 'yauzl';
+import { InputError } from '../errors.ts';
+import { isHidden, mailKindOf, noMailInArchive } from './input-kind.ts';
+import type { MailInput, MailSource } from './mail-source.ts';
+
+/** The .mbox and .eml entries of a zip (a Takeout download), read in place: the central directory
+ *  says where each entry is, and each is inflated as it streams by, never written to disk. */
+export async function zipInput(path: string): Promise<MailInput> {
+  const zip = await openPromise(path, { autoClose: false }).catch((error: unknown) => {
+    throw damaged(path, error);
+  });
+  try {
+    const mail: { entry: Entry; kind: MailSource['kind'] }[] = [];
+    const others: string[] = [];
+    for await (const entry of zip.eachEntry()) {
+      if (entry.fileName.endsWith('/') || entry.fileName.split('/').some(isHidden)) continue;
+      const kind = mailKindOf(entry.fileName);
+      if (kind === 'mbox' || kind === 'eml') mail.push({ entry, kind });
+      else others.push(entry.fileName);
+    }
+    if (mail.length === 0) throw new InputError(noMailInArchive(path, others));
+    const bytes = mail.reduce((sum, { entry }) => sum + entry.uncompressedSize, 0);
+    return {
+      sources: mail.map(({ entry, kind }) => entrySource(zip, path, entry, kind)),
+      contained: true,
+      bytesTotal: bytes,
+      estimatedBytes: bytes,
+      close: async () => zip.close(),
+    };
+  } catch (error) {
+    zip.close();
+    throw error instanceof InputError ? error : damaged(path, error);
+  }
+}
+
+function entrySource(zip: ZipFile, path: string, entry: Entry, kind: MailSource['kind']): MailSource {
+  return {
+    name: `${path}:${entry.fileName}`,
+    kind,
+    size: entry.uncompressedSize,
+    modified: entry.getLastModDate(),
+    inner: entry.fileName,
+    chunks: () => entryChunks(zip, path, entry),
+  };
+}
+
+async function* entryChunks(zip: ZipFile, path: string, entry: Entry): AsyncGenerator<Buffer> {
+  const stream = await zip.openReadStreamPromise(entry).catch((error: unknown) => {
+    throw damaged(`${path}:${entry.fileName}`, error);
+  });
+  try {
+    for await (const chunk of stream) yield chunk as Buffer;
+  } catch (error) {
+    throw damaged(`${path}:${entry.fileName}`, error);
+  } finally {
+    stream.destroy();
+  }
+}
+
+function damaged(name: string, error: unknown): InputError {
+  return new InputError(
+    `${name} looks like a zip archive but cannot be read (${(error as Error).message}); download it again, or unzip it and pass the .mbox file inside.`,
+    { cause: error },
+  );
+}

@@ -1,0 +1,67 @@
+import { readdir, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { join } from 'node:path';
+import { InputError } from '../errors.ts';
+import { isHidden, mailKindOf, PASS_MBOX, someOf } from './input-kind.ts';
+import { fileSource } from './mail-source.ts';
+import type { MailInput, MailSource } from './mail-source.ts';
+
+interface Found {
+  mail: { rel: string; kind: MailSource['kind'] }[];
+  archives: string[];
+  others: string[];
+}
+
+/** Every .mbox and .eml file under the folder, at any depth (an unzipped Takeout export keeps its
+ *  mbox in Takeout/Mail/), in path order. Hidden files and folders are left out: ".DS_Store", and
+ *  the "._x.mbox" resource forks macOS leaves beside copied files. */
+export async function folderInput(dir: string, options: { chunkSize?: number } = {}): Promise<MailInput> {
+  const found: Found = { mail: [], archives: [], others: [] };
+  await walk(dir, '', found);
+  if (found.mail.length === 0) throw new InputError(noMail(dir, found));
+  found.mail.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  const sources = await Promise.all(
+    found.mail.map(async ({ rel, kind }) => {
+      const path = join(dir, rel);
+      const info = await stat(path).catch((error: unknown) => {
+        throw new InputError(`${path} cannot be read (${(error as Error).message}).`, { cause: error });
+      });
+      return fileSource(path, kind, { size: info.size, modified: info.mtime, inner: rel, chunkSize: options.chunkSize });
+    }),
+  );
+  const bytes = sources.reduce((sum, s) => sum + (s.size ?? 0), 0);
+  return { sources, contained: true, bytesTotal: bytes, estimatedBytes: bytes };
+}
+
+async function walk(dir: string, rel: string, found: Found): Promise<void> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(join(dir, rel), { withFileTypes: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`The folder ${join(dir, rel)} cannot be read (${code ?? (error as Error).message}).`, { cause: error });
+  }
+  for (const entry of entries) {
+    if (isHidden(entry.name)) continue;
+    const path = rel === '' ? entry.name : `${rel}/${entry.name}`;
+    const type = entry.isSymbolicLink() ? await linkType(join(dir, path)) : entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : undefined;
+    if (type === 'dir') await walk(dir, path, found);
+    if (type !== 'file') continue;
+    const kind = mailKindOf(entry.name);
+    if (kind === 'archive') found.archives.push(path);
+    else if (kind === undefined) found.others.push(path);
+    else found.mail.push({ rel: path, kind });
+  }
+}
+
+/** A link to a file is followed; a link to a folder is not (it may loop). */
+async function linkType(path: string): Promise<'file' | undefined> {
+  const info = await stat(path).catch(() => undefined);
+  return info?.isFile() ? 'file' : undefined;
+}
+
+function noMail(dir: string, { archives, others }: Found): string {
+  if (archives.length > 0) return `No .mbox or .eml file under ${dir}, only the archive ${join(dir, archives[0]!)}: pass the archive itself.`;
+  if (others.length === 0) return `${dir} is an empty folder; ${PASS_MBOX}, or a folder of .eml files.`;
+  return `No .mbox or .eml file under ${dir} (only ${someOf(others)}); ${PASS_MBOX}, or a folder of .eml files.`;
+}
