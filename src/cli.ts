@@ -31,7 +31,7 @@ function common(cmd: Command): Command {
 async function sourceFor(opts: { mbox?: string; draftsDir?: string }, config: Config, log: Logger, write: boolean): Promise<Source> {
   if (opts.mbox) {
     const { mboxSource } = await import('./commands/source.ts');
-    return mboxSource(opts.mbox, opts.draftsDir);
+    return mboxSource(opts.mbox, opts.draftsDir, (description) => log.info('reading mail', { source: description }));
   }
   if (opts.draftsDir) throw new UsageError('--drafts-dir goes with --mbox; without --mbox, drafts go to Gmail');
   const { gmailSource } = await import('./commands/gmail-source.ts');

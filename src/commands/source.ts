@@ -14,8 +14,8 @@ export interface Source {
 }
 
 /** An mbox file or .eml folder; drafts, when a folder is given, as .eml files in it. */
-export async function mboxSource(mboxPath: string, draftsDir?: string): Promise<Source> {
-  const mailbox = mailboxFor(mboxPath);
+export async function mboxSource(mboxPath: string, draftsDir?: string, onSource?: (description: string) => void): Promise<Source> {
+  const mailbox = mailboxFor(mboxPath, { onSource });
   if (!draftsDir) return { mailbox, extraDrafts: async () => [] };
   const { emlDraftStore } = await import('../drafts/eml-dir-store.ts');
   const dir = resolve(draftsDir);
