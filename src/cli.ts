@@ -7,6 +7,7 @@ import { parseNow, reportFormat, useColor } from './commands/options.ts';
 import { progressPrinter } from './commands/progress.ts';
 import type { Config } from './config/types.ts';
 import type { Source } from './commands/source.ts';
+import type { RunRecording } from './commands/run-recording.ts';
 
 // Each command loads only what it uses: `report --mbox` on a multi-GB file has a 256 MB budget,
 // and the Gmail client, MIME builder and renderers it does not need cost tens of MB at load.
@@ -38,6 +39,9 @@ async function sourceFor(opts: { mbox?: string; draftsDir?: string }, config: Co
   return gmailSource({ config, log, env: process.env, write });
 }
 
+/** Set by `run`; main() records the run with the exit code it decides, failures included. */
+let runRecording: RunRecording | undefined;
+
 function program(): Command {
   const cli = new Command('followup')
     .description('Watches your interview threads and leaves the next follow-up as a draft. Never sends.')
@@ -60,7 +64,8 @@ function program(): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'markdown', 'json']))
     .option('--mbox <file>', 'read an mbox file (Google Takeout) or a folder of .eml files instead of Gmail')
     .option('--drafts-dir <dir>', 'with --mbox: the folder `run` leaves drafts in, to show their state')
-    .action(async (opts: CommonOptions & { now?: string; json?: boolean; format?: string; mbox?: string; draftsDir?: string }) => {
+    .option('--discard-stale', 'show what `run --discard-stale` would delete')
+    .action(async (opts: CommonOptions & { now?: string; json?: boolean; format?: string; mbox?: string; draftsDir?: string; discardStale?: boolean }) => {
       const format = reportFormat(opts);
       const now = parseNow(opts.now);
       const { loadConfig } = await import('./config/load.ts');
@@ -69,8 +74,12 @@ function program(): Command {
       const { stateDir } = await import('./state/paths.ts');
       const log = loggerFor(opts);
       const progress = progressPrinter(process.stderr);
-      const decision = await reportCommand({ config, source: await sourceFor(opts, config, log, false), stateDir: stateDir(), now, onProgress: progress.update });
+      const decision = await reportCommand({
+        config, source: await sourceFor(opts, config, log, false), stateDir: stateDir(), now,
+        discardStale: Boolean(opts.discardStale), onProgress: progress.update,
+      });
       progress.done();
+      (await import('./commands/explain.ts')).logEvidence(log, decision);
       process.stdout.write(`${await renderReport(decision, { format, color: useColor(process.stdout, process.env), timezone: config.timezone, width: process.stdout.columns })}\n`);
     });
 
@@ -83,12 +92,12 @@ function program(): Command {
     .option('--discard-stale', "delete the tool's own stale drafts that you have not edited")
     .option('--wait', 'if another run holds the lock, wait for it instead of exiting')
     .action(async (opts: CommonOptions & { now?: string; json?: boolean; mbox?: string; draftsDir?: string; discardStale?: boolean; wait?: boolean }) => {
+      const recording = (runRecording = await (await import('./commands/run-recording.ts')).startRunRecording({ mbox: Boolean(opts.mbox), log: loggerFor(opts) }));
       if (opts.mbox && !opts.draftsDir) throw new UsageError('run --mbox needs --drafts-dir DIR: the folder the drafts are written to');
       const now = parseNow(opts.now);
       const { loadConfig } = await import('./config/load.ts');
       const config = await loadConfig(opts.config);
-      const { runCommand, summaryLine } = await import('./commands/run.ts');
-      const { isReadFailure } = await import('./core/warnings.ts');
+      const { isPartial, runCommand, summaryLine } = await import('./commands/run.ts');
       const { renderJson } = await import('./report/json.ts');
       const { stateDir } = await import('./state/paths.ts');
       const log = loggerFor(opts);
@@ -98,19 +107,47 @@ function program(): Command {
         discardStale: Boolean(opts.discardStale), wait: Boolean(opts.wait), log, onProgress: progress.update,
       });
       progress.done();
+      await recording.done(result);
+      (await import('./commands/explain.ts')).logEvidence(log, result.decision);
       for (const w of result.decision.warnings) log.warn(w.code, { message: w.message, source: w.source });
-      const summary = summaryLine(result);
+      const summary = summaryLine(result, opts.draftsDir);
       log.info('run finished', { summary });
       process.stdout.write(opts.json ? `${renderJson(result.decision)}\n` : `${summary}\n`);
-      if (result.counts.failed > 0 || result.decision.warnings.some(isReadFailure)) process.exitCode = EXIT.partial;
+      if (isPartial(result)) process.exitCode = EXIT.partial;
     });
 
   common(cli.command('auth'))
-    .description('sign in to Google once (opens a browser); saves a token for later runs')
+    .description('sign in to Google once: prints a link to open in a browser on this machine; saves a token for later runs')
     .option('--credentials <file>', 'your OAuth client file (Desktop app), default: $XDG_CONFIG_HOME/interview-followup/credentials.json')
-    .action(async (opts: CommonOptions & { credentials?: string }) => {
+    .option('--port <port>', 'the local port Google sends the browser back to (default: any free one; fix it to set up `ssh -L` first)')
+    .option('--no-browser', 'only print the link, do not try to open a browser')
+    .action(async (opts: CommonOptions & { credentials?: string; port?: string; browser: boolean }) => {
       const { authCommand } = await import('./commands/auth.ts');
-      await authCommand({ credentialsPath: opts.credentials, log: loggerFor(opts) });
+      await authCommand({ credentialsPath: opts.credentials, port: opts.port, browser: opts.browser });
+    });
+
+  common(cli.command('schedule'))
+    .description('print (or --install / --uninstall) the job that runs `followup run` on a schedule on this machine')
+    .option('--every <interval>', 'how often: 5m 10m 15m 20m 30m 1h 2h 3h 4h 6h 8h 12h 24h', '1h')
+    .addOption(new Option('--cron', 'a crontab line').conflicts(['systemd', 'launchd']))
+    .addOption(new Option('--systemd', 'a systemd user service + timer').conflicts(['launchd']))
+    .option('--launchd', 'a macOS LaunchAgent')
+    .addOption(new Option('--install', 'install it (crontab -, systemctl --user, launchctl)').conflicts('uninstall'))
+    .option('--uninstall', 'remove exactly what --install added')
+    .argument('[run-options...]', 'after --: options for each run (--discard-stale, --wait, --verbose, --log-format, --mbox, --drafts-dir)')
+    .action(async (runOptions: string[], opts: CommonOptions & { every: string; cron?: boolean; systemd?: boolean; launchd?: boolean; install?: boolean; uninstall?: boolean }) => {
+      const { scheduleCommand } = await import('./commands/schedule.ts');
+      const scheduler = opts.cron ? 'cron' : opts.systemd ? 'systemd' : opts.launchd ? 'launchd' : undefined;
+      await scheduleCommand({ every: opts.every, scheduler, install: opts.install, uninstall: opts.uninstall, config: opts.config, runOptions });
+    });
+
+  common(cli.command('status'))
+    .description('whether the scheduled runs work: the last runs, the next follow-ups, the sign-in, the lock; exit 8 if not')
+    .option('--json', 'the status as JSON')
+    .option('--now <iso>', 'judge as of this instant (ISO 8601 with offset)')
+    .action(async (opts: CommonOptions & { json?: boolean; now?: string }) => {
+      const { statusCommand } = await import('./commands/status.ts');
+      if (!(await statusCommand({ json: opts.json, now: parseNow(opts.now) }))) process.exitCode = EXIT.unhealthy;
     });
 
   return cli;
@@ -132,6 +169,8 @@ async function main(argv: string[]): Promise<void> {
     }
     process.stderr.write(`followup: internal error, please report it: ${(error as Error)?.stack ?? String(error)}\n`);
     process.exitCode = EXIT.internal;
+  } finally {
+    await runRecording?.finish(Number(process.exitCode ?? EXIT.ok));
   }
 }
 

@@ -1,6 +1,5 @@
 import { composeDraft } from '../compose/compose-draft.ts';
-import type { Action, Decision, Interview, Ledger, LedgerEntry } from '../core/types.ts';
-import type { Config } from '../config/types.ts';
+import type { Action, Decision, Interview, LedgerEntry, Me, PlannedAction } from '../core/types.ts';
 import { AuthError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { DraftStore } from '../mailbox/port.ts';
@@ -8,6 +7,7 @@ import type { DraftStore } from '../mailbox/port.ts';
 // The tail of `run`: leave each planned draft in the store and record it in the ledger at once, so
 // a crash loses at most the one ledger entry being written — and the next run's read finds that
 // draft by its X-Interview-Followup header and adopts it (core/draft-state.ts) instead of redoing it.
+// What to do was decided by the engine; nothing is decided here.
 
 export interface ApplyCounts {
   created: number;
@@ -17,11 +17,12 @@ export interface ApplyCounts {
 }
 
 export interface ApplyDeps {
-  config: Config;
+  me: Me;
+  timezone: string;
   store: DraftStore;
-  ledger: Ledger;
   recordEntry: (entry: LedgerEntry) => Promise<void>;
-  discardStale: boolean;
+  /** The recorded content hash of a draft, by action key: what --discard-stale checks again. */
+  recordedHash: (actionKey: string) => string | undefined;
   now: Date;
   log: Logger;
 }
@@ -32,49 +33,46 @@ function entryFor(action: Action, draftId: string, createdAt: Date, contentHash?
     interviewId: action.interviewId,
     kind: action.kind,
     draftId,
-    threadId: action.threadId,
+    ...(action.threadId ? { threadId: action.threadId } : {}),
     to: action.to.map((a) => a.email),
+    from: action.from.email,
     createdAt: createdAt.toISOString(),
-    contentHash,
+    ...(contentHash ? { contentHash } : {}),
   };
 }
 
-async function draftOne(action: Action, interview: Interview, deps: ApplyDeps, counts: ApplyCounts): Promise<Action> {
-  const draft = await composeDraft({ action, interview, me: deps.config.me, timezone: deps.config.timezone, date: deps.now });
-  const { draftId } = await deps.store.create(draft);
+async function draftOne(action: PlannedAction, interview: Interview, deps: ApplyDeps, counts: ApplyCounts): Promise<Action> {
+  const draft = await composeDraft({ action, interview, me: deps.me, timezone: deps.timezone, date: deps.now });
+  const { draftId, location } = await deps.store.create(draft);
   await deps.recordEntry(entryFor(action, draftId, deps.now, draft.contentHash));
   counts.created += 1;
-  deps.log.info('draft created', { interview: action.interviewId, kind: action.kind, draft: draftId });
+  deps.log.info('draft created', { interview: action.interviewId, kind: action.kind, draft: draftId, ...(location ? { path: location } : {}) });
   return { ...action, draft: 'created', draftId };
 }
 
 /** Without the hash of what was made, --discard-stale will never delete an adopted draft: safe. */
-async function adoptOne(action: Action, deps: ApplyDeps, counts: ApplyCounts): Promise<Action> {
-  await deps.recordEntry(entryFor(action, action.draftId!, deps.now));
+async function adoptOne(action: Action & { draft: 'exists' }, deps: ApplyDeps, counts: ApplyCounts): Promise<Action> {
+  await deps.recordEntry(entryFor(action, action.draftId, deps.now));
   counts.adopted += 1;
   deps.log.info('draft adopted', { interview: action.interviewId, kind: action.kind, draft: action.draftId });
-  return { ...action, unrecorded: undefined };
+  return { ...action, unrecorded: false };
 }
 
-/** --discard-stale deletes only the tool's own drafts that nobody has edited since. */
-async function discardIfUntouched(action: Action, deps: ApplyDeps, counts: ApplyCounts): Promise<Action> {
-  const entry = deps.ledger.entries.find((e) => e.actionKey === action.key);
-  if (!entry || !action.draftId) return action;
-  const current = await deps.store.currentContentHash(action.draftId);
-  if (current === undefined || current !== entry.contentHash) {
-    return { ...action, reason: `${action.reason}; left alone because it was edited since it was made` };
-  }
-  await deps.store.discard(action.draftId);
+async function discardOne(action: Action & { draft: 'stale' }, deps: ApplyDeps, counts: ApplyCounts): Promise<Action> {
+  const hash = deps.recordedHash(action.key);
+  if (hash === undefined) return action;
+  const gone = await deps.store.discard(action.draftId, hash);
+  if (!gone) return { ...action, discard: false, reason: `${action.reason}; left alone because it was edited just now` };
   counts.discarded += 1;
   deps.log.info('stale draft discarded', { interview: action.interviewId, kind: action.kind, draft: action.draftId });
-  return { ...action, reason: `${action.reason}; discarded (--discard-stale)` };
+  return action;
 }
 
 async function applyAction(action: Action, interview: Interview, deps: ApplyDeps, counts: ApplyCounts): Promise<Action> {
   try {
     if (action.draft === 'planned') return await draftOne(action, interview, deps, counts);
-    if (action.unrecorded && action.draftId) return await adoptOne(action, deps, counts);
-    if (action.draft === 'stale' && deps.discardStale) return await discardIfUntouched(action, deps, counts);
+    if (action.draft === 'exists' && action.unrecorded) return await adoptOne(action, deps, counts);
+    if (action.draft === 'stale' && action.discard) return await discardOne(action, deps, counts);
     return action;
   } catch (error) {
     // One failed draft must not stop the others; a typed error (auth, quota) still stops the run.

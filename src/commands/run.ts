@@ -1,4 +1,5 @@
 import type { Decision, LedgerEntry } from '../core/types.ts';
+import { resolve } from 'node:path';
 import { isReadFailure } from '../core/warnings.ts';
 import { UsageError } from '../errors.ts';
 import type { Logger } from '../log.ts';
@@ -15,7 +16,6 @@ export interface RunResult {
 /** The worker: lock → ledger → read → decide → leave drafts, recording each at once. Never sends. */
 export async function runCommand(args: ReadArgs & {
   stateDir: string;
-  discardStale: boolean;
   wait: boolean;
   log: Logger;
 }): Promise<RunResult> {
@@ -31,13 +31,14 @@ export async function runCommand(args: ReadArgs & {
       const recordEntry = async (entry: LedgerEntry) => {
         ledger = await appendEntry(at, entry);
       };
-      return applyDecision(decision, { config: args.config, store, ledger, recordEntry, discardStale: args.discardStale, now: args.now, log });
+      const recordedHash = (key: string) => ledger.entries.find((e) => e.actionKey === key)?.contentHash;
+      return applyDecision(decision, { me: decision.me, timezone: args.config.timezone, store, recordEntry, recordedHash, now: args.now, log });
     },
     { wait: args.wait, onBusy: () => log.info('another run holds the lock; waiting') },
   );
 }
 
-export function summaryLine(result: RunResult): string {
+export function summaryLine(result: RunResult, draftsDir?: string): string {
   const { decision, counts } = result;
   const actions = decision.interviews.flatMap((i) => i.actions);
   const count = (state: string) => actions.filter((a) => a.draft === state).length;
@@ -54,6 +55,13 @@ export function summaryLine(result: RunResult): string {
     `interviews waiting for a reply: ${waiting}`,
     `your move: ${statuses.filter((s) => s === 'your-move').length}`,
     `unreadable messages skipped: ${decision.warnings.filter(isReadFailure).length}`,
+    `interviews not fully read: ${decision.interviews.filter((i) => i.unread.length > 0).length}`,
   ];
+  if (draftsDir !== undefined && counts.created > 0) parts.push(`drafts written to ${resolve(draftsDir)}`);
   return parts.join(', ');
+}
+
+/** Exit 5: some interview could not be read in full (it got no new draft), or a draft failed. */
+export function isPartial(result: RunResult): boolean {
+  return result.counts.failed > 0 || result.decision.interviews.some((i) => i.unread.length > 0);
 }

@@ -1,24 +1,32 @@
 import { resolve } from 'node:path';
-import type { PendingDraft } from '../core/types.ts';
 import { mailboxFor } from '../mailbox/mailbox-for.ts';
 import type { DraftStore, Mailbox } from '../mailbox/port.ts';
 
 /** Where mail is read and drafts are left, and the name the ledger knows that pair by. */
 export interface Source {
+  /** Its read gives the threads and every waiting draft (the .eml drafts folder's too). */
   mailbox: Mailbox;
   /** Names the drafts' home for the ledger (src/state/ledger.ts). */
   mailboxId?: string;
   store?: DraftStore;
-  /** Drafts waiting outside the mailbox itself (the .eml drafts folder). */
-  extraDrafts(): Promise<PendingDraft[]>;
+  /** Addresses the mailbox itself says are mine (Gmail: the account and its send-as aliases). */
+  myAddresses: string[];
+  /** The account's display name, when the mailbox knows it (Gmail send-as). */
+  myName?: string;
 }
 
 /** An mbox file or .eml folder; drafts, when a folder is given, as .eml files in it. */
 export async function mboxSource(mboxPath: string, draftsDir?: string, onSource?: (description: string) => void): Promise<Source> {
-  const mailbox = mailboxFor(mboxPath, { onSource });
-  if (!draftsDir) return { mailbox, extraDrafts: async () => [] };
+  const mail = mailboxFor(mboxPath, { onSource });
+  if (!draftsDir) return { mailbox: mail, myAddresses: [] };
   const { emlDraftStore } = await import('../drafts/eml-dir-store.ts');
   const dir = resolve(draftsDir);
   const store = emlDraftStore(dir);
-  return { mailbox, mailboxId: `eml:${dir}`, store, extraDrafts: () => store.list() };
+  const mailbox: Mailbox = {
+    async read(query, options) {
+      const [contents, waiting] = await Promise.all([mail.read(query, options), store.list()]);
+      return { ...contents, drafts: [...contents.drafts, ...waiting] };
+    },
+  };
+  return { mailbox, mailboxId: `eml:${dir}`, store, myAddresses: [] };
 }

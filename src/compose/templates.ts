@@ -1,7 +1,8 @@
 import { TZDate } from '@date-fns/tz';
 import { longDate } from '../core/local-format.ts';
 import type { Interview, Interviewer, Me } from '../core/types.ts';
-import { firstName, greeting, joinTopics } from './names.ts';
+import { firstName } from '../core/person-name.ts';
+import { greeting, joinTopics } from './names.ts';
 
 // Texts follow RULES.md: thank for the time, a specific point discussed, enthusiasm, offer more
 // (S0, S1, S3); one personal note per interviewer, never identical (S4); no salary or benefits (S1),

@@ -1,4 +1,4 @@
-import type { Action, Interview, ParentRef } from '../core/types.ts';
+import type { ActionKind, DraftAction, Interview, ParentRef } from '../core/types.ts';
 
 // A msg-id is "<" id-left "@" id-right ">" (RFC 5322 §3.6.4); anything else from an untrusted
 // header is dropped rather than copied into ours.
@@ -36,7 +36,7 @@ export function replySubject(parentSubject: string): string {
   return /^re\s*:/i.test(subject) ? subject : `Re: ${subject}`;
 }
 
-export function newThreadSubject(kind: Action['kind'], interview: Interview): string {
+export function newThreadSubject(kind: ActionKind, interview: Interview): string {
   switch (kind) {
     case 'thank-you':
       return interview.role ? `Thank you — ${oneLine(interview.role)} interview` : `Thank you — my interview at ${oneLine(interview.company)}`;
@@ -47,7 +47,7 @@ export function newThreadSubject(kind: Action['kind'], interview: Interview): st
   }
 }
 
-export function subjectFor(action: Action, interview: Interview): string {
+export function subjectFor(action: Pick<DraftAction, 'kind' | 'parent'>, interview: Interview): string {
   const parentSubject = action.parent ? oneLine(action.parent.subject) : '';
   return parentSubject === '' ? newThreadSubject(action.kind, interview) : replySubject(parentSubject);
 }

@@ -19,7 +19,11 @@ export interface ResolveOptions {
 export function resolveConfig(parsed: ParsedConfig, options: ResolveOptions): Config {
   return {
     file: options.file,
-    me: { name: parsed.me.name, emails: unique(parsed.me.emails.map(lower)), ...(parsed.me.phone ? { phone: parsed.me.phone } : {}) },
+    me: {
+      ...(parsed.me.name ? { name: parsed.me.name } : {}),
+      emails: unique(parsed.me.emails.map(lower)),
+      ...(parsed.me.phone ? { phone: parsed.me.phone } : {}),
+    },
     timezone: canonicalTimeZone(parsed.timezone ?? options.systemTimeZone),
     interviews: parsed.interviews.map(resolveInterview),
     policy: { ...parsed.policy, holidays: [...parsed.policy.holidays] },

@@ -117,17 +117,24 @@ export const configSchema = z
     $schema: z.string().optional().describe('Where editors find this file\'s JSON Schema.'),
     me: z
       .strictObject({
-        name: name.describe('Your name, used to sign drafts.'),
-        emails: z.array(email).min(1).describe('Every address you send from; mail from these is yours.'),
+        name: name.optional().describe('Your name, used to sign drafts. Default with Gmail: the name on your Gmail account.'),
+        emails: z
+          .array(email)
+          .default([])
+          .describe('Every address you send from; mail from these is yours. With Gmail, your account and its send-as aliases are added; with --mbox, give at least one.'),
         phone: name.max(40).optional().describe('A phone number to sign drafts with, so they can call you (S0, S1, S3).'),
       })
+      .prefault({})
       .describe('You.'),
     timezone: z
       .string()
       .refine(isIanaTimeZone, { error: (issue) => `${JSON.stringify(issue.input)} is not an IANA time zone` })
       .optional()
       .describe('Your IANA time zone, like America/New_York. Default: the system time zone.'),
-    interviews: z.array(interviewSchema).describe('Your interviews.'),
+    interviews: z
+      .array(interviewSchema)
+      .default([])
+      .describe('Interviews you type in yourself. Most are found in your mail from their calendar invitations (see discovery); a configured one wins over the one found.'),
     policy: policySchema,
     gmail: gmailSchema,
   })
@@ -136,5 +143,4 @@ export const configSchema = z
     description: 'Configuration of interview-followup (JSONC: comments allowed).',
   });
 
-export type ConfigInput = z.input<typeof configSchema>;
 export type ParsedConfig = z.output<typeof configSchema>;

@@ -5,6 +5,9 @@ import { isWeekend } from 'date-fns/isWeekend';
 import { startOfDay } from 'date-fns/startOfDay';
 import { clock, isoDay, shortDate, shortStamp } from './local-format.ts';
 
+/** A day of 24 hours in milliseconds: for ages in days, never for calendar arithmetic (DST). */
+export const DAY_MS = 86_400_000;
+
 /** The user's calendar: their time zone and the days off that are not weekends. */
 export interface Calendar {
   timezone: string;

@@ -1,4 +1,5 @@
 import { domainOf, inDomainSet, isAtsAddress } from './ats-domains.ts';
+import { companyNamePattern, namesCompany } from './company-name.ts';
 import type { Address, Interview, Me, Message } from './types.ts';
 
 // R3: who speaks for the company — its interviewers, the contact, its domains, and applicant-tracking
@@ -13,12 +14,15 @@ export interface CompanyIdentity {
   addresses: ReadonlySet<string>;
   /** Subdomains match too. */
   domains: ReadonlySet<string>;
+  /** Its name as company-name.ts matches it, for mail from applicant-tracking systems. */
+  name: RegExp | undefined;
 }
 
 export function companyIdentity(interview: Interview): CompanyIdentity {
   return {
     addresses: new Set([...interview.interviewers.map((i) => i.email), interview.contact.email]),
     domains: new Set(interview.domains),
+    name: companyNamePattern([interview.company]),
   };
 }
 
@@ -26,21 +30,11 @@ export function isCompanyAddress(email: string, company: CompanyIdentity): boole
   return company.addresses.has(email) || inDomainSet(domainOf(email), company.domains);
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-export function namesCompany(message: Message, company: string): boolean {
-  const name = new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(company)}($|[^\\p{L}\\p{N}])`, 'iu');
-  const where = `${message.from?.name ?? ''}\n${message.subject}\n${message.text.slice(0, 20_000)}`;
-  return name.test(where);
-}
-
-export function isCompanyMessage(message: Message, interview: Interview, me: Me, company: CompanyIdentity): boolean {
+export function isCompanyMessage(message: Message, me: Me, company: CompanyIdentity): boolean {
   const from = message.from;
   if (!from || isFromMe(message, me)) return false;
   if (isCompanyAddress(from.email, company)) return true;
-  return isAtsAddress(from.email) && namesCompany(message, interview.company);
+  return isAtsAddress(from.email) && namesCompany(message, company.name);
 }
 
 export function isMineToCompany(message: Message, me: Me, company: CompanyIdentity): boolean {

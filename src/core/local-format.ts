@@ -1,8 +1,10 @@
 // Dates as people read them, from a zone-aware date's own getters. date-fns' `format` would do,
 // but it costs ~45 MB of memory at load, which the mbox scan's 256 MB budget cannot spare.
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** Getters' order: Sunday is 0. */
+export const WEEKDAYS: readonly string[] = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+/** Getters' order: January is 0. */
+export const MONTHS: readonly string[] = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Anything with local getters: a TZDate, or a Date read in the process's zone. */
 export interface LocalDate {

@@ -1,15 +1,12 @@
 import { addDays } from 'date-fns/addDays';
 import { inZone, type Calendar } from './calendar.ts';
-import { isoDay } from './local-format.ts';
+import { isoDay, MONTHS, WEEKDAYS } from './local-format.ts';
 
 // Finds a date a message names ("we will decide by December 4", "back on Monday"), as a local
 // "YYYY-MM-DD" after the message's own date. Bounded patterns over bounded text: mail is untrusted.
 
-const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december',
-];
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const MONTH_WORDS = MONTHS.map((m) => m.toLowerCase());
+const WEEKDAY_WORDS = WEEKDAYS.map((d) => d.toLowerCase());
 
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const MONTH_DAY = new RegExp(`\\b${MONTH}\\.?\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s{1,3}(\\d{4}))?`, 'gi');
@@ -21,7 +18,7 @@ const MAX_SCAN = 5_000;
 
 function monthIndex(name: string): number {
   const lower = name.toLowerCase().slice(0, 3);
-  return MONTHS.findIndex((m) => m.startsWith(lower));
+  return MONTH_WORDS.findIndex((m) => m.startsWith(lower));
 }
 
 function pad(n: number): string {
@@ -61,7 +58,7 @@ function candidates(text: string, sentDay: string, sent: Date, cal: Calendar): s
     if (day) found.push(day);
   }
   for (const m of text.matchAll(WEEKDAY)) {
-    found.push(nextWeekday(WEEKDAYS.indexOf(m[1]!.toLowerCase()), sent, cal));
+    found.push(nextWeekday(WEEKDAY_WORDS.indexOf(m[1]!.toLowerCase()), sent, cal));
   }
   return found;
 }

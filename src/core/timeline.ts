@@ -1,6 +1,7 @@
 import { isAutoReply, isCalendarResponse } from './auto-reply.ts';
-import { companyIdentity, isCompanyMessage, isMineToCompany } from './company.ts';
-import type { Address, Interview, Me, Message, ParentRef, Thread } from './types.ts';
+import { isAtsAddress } from './ats-domains.ts';
+import { companyIdentity, isCompanyAddress, isCompanyMessage, isFromMe, isMineToCompany, type CompanyIdentity } from './company.ts';
+import type { EvidenceLine, Interview, Me, Message, ParentRef, Thread } from './types.ts';
 
 /** One interview's share of the mailbox, as of `now`. */
 export interface Timeline {
@@ -15,6 +16,8 @@ export interface Timeline {
   mine: Message[];
   /** All threads as of now, for choosing where a reply goes. */
   threads: Thread[];
+  /** Every message in the interview's window and what it counted as (--verbose). */
+  evidence: EvidenceLine[];
 }
 
 function companyKey(interview: Interview): string {
@@ -60,12 +63,39 @@ export function buildTimeline(args: { interview: Interview; all: readonly Interv
     autoReplies: [],
     mine: [],
     threads,
+    evidence: [],
   };
   for (const m of inWindow) {
-    if (isCompanyMessage(m, interview, me, company)) (isAutoReply(m) ? timeline.autoReplies : timeline.companyMessages).push(m);
-    else if (isMineToCompany(m, me, company) && !isAutoReply(m) && !isCalendarResponse(m)) timeline.mine.push(m);
+    const verdict = sortMessage(m, timeline, me, company);
+    timeline.evidence.push({ messageId: m.id, date: m.date, ...(m.from ? { from: m.from.email } : {}), subject: m.subject, verdict });
   }
   return timeline;
+}
+
+/** Files the message into the timeline and says in words what it counted as. */
+function sortMessage(m: Message, timeline: Timeline, me: Me, company: CompanyIdentity): string {
+  const name = timeline.interview.company;
+  if (isCompanyMessage(m, me, company)) {
+    if (isAutoReply(m)) {
+      timeline.autoReplies.push(m);
+      return `automatic reply from ${name}: not a reply (R3)`;
+    }
+    timeline.companyMessages.push(m);
+    return `message from ${name} (R3)`;
+  }
+  if (isMineToCompany(m, me, company)) {
+    if (isAutoReply(m)) return 'my automatic reply: not a message I wrote';
+    if (isCalendarResponse(m)) return 'my calendar response: not a message I wrote';
+    timeline.mine.push(m);
+    return `my message to ${name}`;
+  }
+  if (isFromMe(m, me)) return `my message, not to anyone at ${name}: ignored`;
+  const from = m.from?.email ?? '(no sender)';
+  if (m.from && isAtsAddress(m.from.email)) return `ignored: from an applicant-tracking system (${from}) and does not name ${name}`;
+  if ([...m.to, ...m.cc].some((a) => isCompanyAddress(a.email, company))) {
+    return `ignored: from ${from}, an address that is not yours — is ${from} yours? add it to me.emails`;
+  }
+  return `ignored: neither from you nor from ${name} (${from})`;
 }
 
 function involves(message: Message, email: string): boolean {
@@ -92,8 +122,4 @@ export function parentRef(message: Message): ParentRef {
     references: message.references,
     subject: message.subject,
   };
-}
-
-export function displayName(address: Address): string {
-  return address.name?.trim() || address.email;
 }

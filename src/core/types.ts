@@ -58,6 +58,9 @@ export interface PendingDraft {
   subject: string;
   /** The X-Interview-Followup header of drafts this tool made: the action key. */
   actionKey?: string;
+  /** The draft's content hash as it is now (src/draft-mark/content-hash.ts), when it was read in
+   *  full: compared with the ledger's to tell an untouched draft from an edited one. */
+  contentHash?: string;
 }
 
 export type ActionKind = 'thank-you' | 'check-in' | 'rejection-reply';
@@ -74,6 +77,8 @@ export interface LedgerEntry {
   createdAt: string;
   /** sha256 of the draft as created, so an edited draft can be told from an untouched one. */
   contentHash?: string;
+  /** The address it was written from. */
+  from?: string;
 }
 
 export interface Ledger {
@@ -139,6 +144,7 @@ export const DEFAULT_POLICY: Policy = {
 export type ThankYouStatus = 'not-yet-due' | 'due' | 'on-time' | 'late' | 'missing';
 
 export type InterviewStatus =
+  | 'cancelled'
   | 'scheduled'
   | 'rejected'
   | 'your-move'
@@ -161,26 +167,48 @@ export interface ParentRef {
   subject: string;
 }
 
-export interface Action {
+interface ActionBase {
   /** Identifies the action across runs: the ledger's key. */
   key: string;
-  kind: ActionKind;
   interviewId: string;
   to: Address[];
+  /** The address of mine the draft is written from (src/core/my-address.ts). */
+  from: Address;
   /** The thread the draft goes into; absent for a new thread. */
   threadId?: string;
   parent?: ParentRef;
-  draft: DraftState;
-  /** Set when draft is exists/stale/dismissed. */
-  draftId?: string;
   /** One sentence a person can check. */
   reason: string;
-  /** A draft of this tool's found in the mailbox that the ledger does not know (a run that crashed
-   *  before recording it): `run` records it, so deleting it later still means "no". */
-  unrecorded?: boolean;
-  /** For a thank-you: the interviewer it thanks (topics personalise the text). */
-  interviewer?: Interviewer;
 }
+
+export interface ThankYouAction extends ActionBase {
+  kind: 'thank-you';
+  /** The interviewer it thanks (topics personalise the text). */
+  interviewer: Interviewer;
+}
+
+export interface CheckInAction extends ActionBase {
+  kind: 'check-in';
+}
+
+export interface RejectionReplyAction extends ActionBase {
+  kind: 'rejection-reply';
+}
+
+export type DraftAction = ThankYouAction | CheckInAction | RejectionReplyAction;
+
+/** Where an action's draft stands. `unrecorded`: a draft of this tool's found in the mailbox that the
+ *  ledger does not know (a run that crashed before recording it): `run` records it, so deleting it
+ *  later still means "no". `discard`: a stale draft nobody edited, to delete with --discard-stale. */
+export type DraftProgress =
+  | { draft: 'planned' }
+  | { draft: 'created'; draftId: string }
+  | { draft: 'exists'; draftId: string; unrecorded: boolean }
+  | { draft: 'dismissed'; draftId: string }
+  | { draft: 'stale'; draftId: string; discard: boolean };
+
+export type Action = DraftAction & DraftProgress;
+export type PlannedAction = DraftAction & { draft: 'planned' };
 
 export interface InterviewerState {
   name: string;
@@ -188,6 +216,8 @@ export interface InterviewerState {
   thankYou: {
     status: ThankYouStatus;
     sentAt?: Date;
+    /** The thank-you message's id, when one was sent. */
+    messageId?: string;
     dueBy: Date;
     explanation: string;
   };
@@ -205,10 +235,31 @@ export interface InterviewState {
   actions: Action[];
   /** Further sentences explaining decisions, including skips. */
   notes: string[];
+  /** Read failures that may concern this interview: while there are any, nothing new is drafted. */
+  unread: Warning[];
+  /** Why each message in its window counted, or did not (for --verbose; no bodies). */
+  evidence: EvidenceLine[];
+}
+
+/** One message the engine looked at for an interview, and what it made of it. */
+export interface EvidenceLine {
+  messageId: string;
+  date: Date;
+  from?: string;
+  subject: string;
+  verdict: string;
+}
+
+/** A warning as reported: read failures name the interviews they may concern. */
+export interface ReportedWarning extends Warning {
+  /** Ids of the interviews a read failure may concern (none for advice). */
+  concerns: string[];
 }
 
 export interface Decision {
   now: Date;
+  /** Who the engine took the user to be: the addresses whose mail is theirs. */
+  me: Me;
   interviews: InterviewState[];
-  warnings: Warning[];
+  warnings: ReportedWarning[];
 }

@@ -52,26 +52,22 @@ export function gmailDraftStore(gmail: gmail_v1.Gmail, options: GmailDraftStoreO
     });
   }
 
-  async function currentContentHash(draftId: string): Promise<string | undefined> {
+  // Read again just before deleting: the draft must still carry our mark and be exactly as made.
+  async function discard(draftId: string, expectedHash: string): Promise<boolean> {
     const outcome = await getDraft(gmail, limiter, draftId, 'full');
-    if (outcome === 'gone') return undefined;
-    if (!outcome.ok) throw new GmailError(`Gmail draft ${draftId} cannot be read: ${outcome.warning.message}`);
-    const { to, cc, subject, text } = outcome.value.message;
-    return contentHashOf({ to, cc, subject, text });
-  }
-
-  async function discard(draftId: string): Promise<void> {
-    const outcome = await getDraft(gmail, limiter, draftId, 'metadata');
-    if (outcome === 'gone') return;
+    if (outcome === 'gone') return true;
     if (!outcome.ok || outcome.value.actionKey === undefined) {
       throw new GmailError(`Refusing to delete Gmail draft ${draftId}: it does not carry this tool's mark.`);
     }
+    const { to, cc, subject, text } = outcome.value.message;
+    if (contentHashOf({ to, cc, subject, text }) !== expectedHash) return false;
     try {
       await limiter.call('drafts.delete', () => gmail.users.drafts.delete({ userId: 'me', id: draftId }));
     } catch (error) {
       if (!(error instanceof GmailError && error.status === 404)) throw error;
     }
+    return true;
   }
 
-  return { create, findByActionKey, currentContentHash, discard };
+  return { create, discard };
 }

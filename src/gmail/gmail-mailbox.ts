@@ -1,11 +1,11 @@
 import type { gmail_v1 } from '@googleapis/gmail';
 import type { PendingDraft, Warning } from '../core/types.ts';
 import { GmailError } from '../errors.ts';
-import type { Mailbox, MailboxContents, ReadProgress } from '../mailbox/port.ts';
+import type { Mailbox, MailboxContents, MailboxQuery, ReadProgress } from '../mailbox/port.ts';
 import { createGmailLimiter, type GmailLimiter } from './limiter.ts';
 import { getDraft, listDrafts, pendingDraft, type DraftRef } from './read-drafts.ts';
 import { listThreadIds, MAX_PAGE_SIZE, readThread, type ThreadRead } from './read-threads.ts';
-import { buildSearchQueries, type QueryOptions } from './search-queries.ts';
+import { buildSearches, type QueryOptions, type SearchQuery } from './search-queries.ts';
 
 export interface GmailMailboxOptions {
   /** Share one limiter between the mailbox and the draft store: the quota is per user. */
@@ -21,16 +21,42 @@ interface Context {
   query: QueryOptions;
 }
 
-async function searchThreads(ctx: Context, queries: string[]): Promise<string[]> {
-  const pages = await Promise.all(queries.map((q) => listThreadIds(ctx.gmail, ctx.limiter, q, ctx.pageSize)));
+/** Which interviews each thread or draft was searched for: the evidence of a read failure. */
+type Finders = Map<string, Set<string>>;
+
+function noteFinders(finders: Finders, id: string, interviewIds: readonly string[]): void {
+  const set = finders.get(id) ?? new Set<string>();
+  for (const i of interviewIds) set.add(i);
+  finders.set(id, set);
+}
+
+function interviewsOf(search: SearchQuery, owners: MailboxQuery['owners']): string[] {
+  return [...new Set(search.keys.flatMap((key) => owners?.[key] ?? []))];
+}
+
+async function searchThreads(ctx: Context, searches: SearchQuery[], owners: MailboxQuery['owners'], finders: Finders): Promise<string[]> {
+  const pages = await Promise.all(searches.map((s) => listThreadIds(ctx.gmail, ctx.limiter, s.q, ctx.pageSize)));
+  pages.forEach((ids, n) => ids.forEach((id) => noteFinders(finders, id, interviewsOf(searches[n]!, owners))));
   return [...new Set(pages.flat())];
 }
 
 /** Only drafts that involve the interviews, found with the same searches as the threads: the user's
  *  other drafts are none of our business, and however many there are, ours are never crowded out. */
-async function searchDrafts(ctx: Context, queries: string[]): Promise<DraftRef[]> {
-  const pages = await Promise.all(queries.map((q) => listDrafts(ctx.gmail, ctx.limiter, ctx.pageSize, q)));
+async function searchDrafts(ctx: Context, searches: SearchQuery[], owners: MailboxQuery['owners'], finders: Finders): Promise<DraftRef[]> {
+  const pages = await Promise.all(searches.map((s) => listDrafts(ctx.gmail, ctx.limiter, ctx.pageSize, s.q)));
+  pages.forEach((refs, n) => refs.forEach((r) => noteFinders(finders, r.draftId, interviewsOf(searches[n]!, owners))));
   return [...new Map(pages.flat().map((r) => [r.draftId, r])).values()];
+}
+
+/** A thread that could not be read may concern the interviews whose searches found it; a message in
+ *  it that could not be read, those whose people the rest of the thread involves. */
+function withEvidence(read: ThreadRead, interviewIds: readonly string[]): Warning[] {
+  const addresses = [...new Set((read.thread?.messages ?? []).flatMap((m) => [m.from, ...m.to, ...m.cc, ...m.replyTo]).flatMap((a) => (a ? [a.email] : [])))];
+  const whole = (w: Warning) => w.code === 'gmail-thread-failed' || w.code === 'gmail-thread-unreadable';
+  return read.warnings.map((w) => ({
+    ...w,
+    evidence: whole(w) || addresses.length === 0 ? { interviewIds: [...interviewIds] } : { addresses },
+  }));
 }
 
 /** Reads every thread, a bounded number at a time (the limiter), stopping early on a fatal error. */
@@ -54,8 +80,8 @@ async function readThreads(ctx: Context, ids: string[], onProgress?: (p: ReadPro
 }
 
 /** Drafts in the threads read come with them; the others (found by the draft search, so few) are
- *  fetched one by one, metadata only. */
-async function collectDrafts(ctx: Context, reads: ThreadRead[], refs: DraftRef[], warnings: Warning[]): Promise<PendingDraft[]> {
+ *  fetched one by one, in full so their content hash can be taken. */
+async function collectDrafts(ctx: Context, reads: ThreadRead[], refs: DraftRef[], warnings: Warning[], finders: Finders): Promise<PendingDraft[]> {
   const byMessage = new Map(refs.map((r) => [r.messageId, r]));
   const drafts: PendingDraft[] = [];
   const seen = new Set<string>();
@@ -66,10 +92,10 @@ async function collectDrafts(ctx: Context, reads: ThreadRead[], refs: DraftRef[]
     drafts.push(pendingDraft(ref.draftId, parsed));
   }
   const others = refs.filter((r) => !seen.has(r.draftId));
-  const fetched = await Promise.all(others.map((r) => getDraft(ctx.gmail, ctx.limiter, r.draftId, 'metadata')));
+  const fetched = await Promise.all(others.map((r) => getDraft(ctx.gmail, ctx.limiter, r.draftId, 'full')));
   fetched.forEach((outcome, i) => {
     if (outcome === 'gone') return;
-    if (!outcome.ok) warnings.push(outcome.warning);
+    if (!outcome.ok) warnings.push({ ...outcome.warning, evidence: { interviewIds: [...(finders.get(others[i]!.draftId) ?? [])] } });
     else drafts.push(pendingDraft(others[i]!.draftId, outcome.value));
   });
   return drafts;
@@ -86,11 +112,15 @@ export function gmailMailbox(gmail: gmail_v1.Gmail, options: GmailMailboxOptions
   };
   return {
     async read(query, readOptions): Promise<MailboxContents> {
-      const queries = buildSearchQueries(query, ctx.query);
-      const [ids, refs] = await Promise.all([searchThreads(ctx, queries), searchDrafts(ctx, queries)]);
+      const searches = buildSearches(query, ctx.query);
+      const finders: Finders = new Map();
+      const [ids, refs] = await Promise.all([
+        searchThreads(ctx, searches, query.owners, finders),
+        searchDrafts(ctx, searches, query.owners, finders),
+      ]);
       const reads = await readThreads(ctx, ids, readOptions?.onProgress);
-      const warnings = reads.flatMap((r) => r.warnings);
-      const drafts = await collectDrafts(ctx, reads, refs, warnings);
+      const warnings = reads.flatMap((r, n) => withEvidence(r, [...(finders.get(ids[n]!) ?? [])]));
+      const drafts = await collectDrafts(ctx, reads, refs, warnings, finders);
       const threads = reads.flatMap((r) => (r.thread ? [r.thread] : []));
       return { threads, drafts, warnings };
     },

@@ -7,6 +7,7 @@ import { withGmailRetry, type RetryEvent, type RetryOptions } from './retry.ts';
 export const METHOD_UNITS = {
   'getProfile': 1,
   'labels.list': 1,
+  'settings.sendAs.list': 1,
   'history.list': 2,
   'messages.list': 5,
   'messages.get': 5,

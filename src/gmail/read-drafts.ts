@@ -1,5 +1,6 @@
 import type { gmail_v1 } from '@googleapis/gmail';
 import type { PendingDraft } from '../core/types.ts';
+import { contentHashOf } from '../draft-mark/content-hash.ts';
 import { ACTION_KEY_HEADER } from '../draft-mark/marker-header.ts';
 import { GmailError } from '../errors.ts';
 import type { GmailLimiter } from './limiter.ts';
@@ -58,14 +59,18 @@ export async function getDraft(
   }
 }
 
+/** A waiting draft as the engine sees it; read in full (format full), with its content hash, so
+ *  the engine can tell an untouched draft of ours from an edited one. */
 export function pendingDraft(draftId: string, parsed: ParsedGmailMessage): PendingDraft {
   const { message, actionKey } = parsed;
+  const { to, cc, subject, text } = message;
   return {
     id: draftId,
     threadId: message.threadId,
-    to: message.to,
-    cc: message.cc,
-    subject: message.subject,
+    to,
+    cc,
+    subject,
     ...(actionKey === undefined ? {} : { actionKey }),
+    contentHash: contentHashOf({ to, cc, subject, text }),
   };
 }

@@ -2,8 +2,8 @@ import type { PendingDraft, Warning } from '../core/types.ts';
 import { IGNORED_LABELS } from './gmail-labels.ts';
 import type { MailboxContents } from './port.ts';
 import type { ParseOptions, ParseOutcome, ParsedMessage } from './parse-message.ts';
-import { namesCompany } from './query-match.ts';
-import type { CompiledQuery, Verdict } from './query-match.ts';
+import { namesCompany } from '../core/company-name.ts';
+import { unreadEvidence, type CompiledQuery, type Verdict } from './query-match.ts';
 import { threadMessages } from './thread-messages.ts';
 
 export interface Candidate extends ParseOptions {
@@ -82,21 +82,18 @@ export class MailCollector {
 
   #accept(candidate: Candidate, { parsed, warnings }: ParseOutcome): void {
     if (parsed === undefined) {
-      this.#warnings.push(...warnings);
+      const evidence = unreadEvidence(candidate.raw, this.#query);
+      this.#warnings.push(...warnings.map((w) => ({ ...w, evidence })));
       return;
     }
     const { message } = parsed;
     if (message.date < this.#query.since || message.labels.some((label) => IGNORED_LABELS.has(label))) return;
-    if (candidate.verdict === 'ats' && !namesCompany(atsText(parsed), this.#query)) return;
+    if (candidate.verdict === 'ats' && !namesCompany(message, this.#query.companies)) return;
     this.#warnings.push(...warnings);
     if (message.labels.includes('DRAFT')) {
       this.#drafts.push({ parsed, id: candidate.draftId ?? message.messageId ?? candidate.fallbackId });
     } else this.#messages.push(parsed);
   }
-}
-
-function atsText({ message }: ParsedMessage): string {
-  return `${message.from?.name ?? ''}\n${message.subject}\n${message.text}`;
 }
 
 /** Drafts are not part of threads (Gmail lists them apart); a reply draft names its thread. */

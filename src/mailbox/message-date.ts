@@ -1,3 +1,5 @@
+import { MONTHS } from '../core/local-format.ts';
+
 // Dates from untrusted headers: a Date header (RFC 5322 §3.3) and the date on an mbox From_ line.
 
 const COMMENTS = /\([^()]{0,200}\)/g;
@@ -12,7 +14,7 @@ export function parseDateHeader(value: string | undefined): Date | undefined {
   return Number.isNaN(time) ? undefined : new Date(time);
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_ABBREVIATIONS = MONTHS.map((m) => m.slice(0, 3).toLowerCase());
 // "From 1781234567890123456@xxx Wed Nov 18 15:00:00 +0000 2026" (Takeout) or asctime without a zone.
 const FROM_LINE_DATE =
   /^From \S{0,400} +(?:[a-z]{3},? +)?([a-z]{3}) +(\d{1,2}) +(\d{1,2}):(\d{2})(?::(\d{2}))?(?: +([+-]\d{4}|[a-z]{1,5}))? +(\d{4})/i;
@@ -21,7 +23,7 @@ const FROM_LINE_DATE =
 export function parseFromLineDate(line: string): Date | undefined {
   const m = FROM_LINE_DATE.exec(line.slice(0, 600));
   if (m === null) return undefined;
-  const month = MONTHS.indexOf(m[1]!.toLowerCase());
+  const month = MONTH_ABBREVIATIONS.indexOf(m[1]!.toLowerCase());
   if (month === -1) return undefined;
   const zone = m[6] ?? '';
   const offsetMinutes = /^[+-]\d{4}$/.test(zone)

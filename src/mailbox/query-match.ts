@@ -1,4 +1,5 @@
 import { domainOf, inDomainSet, isAtsAddress } from '../core/ats-domains.ts';
+import { companyNamePattern } from '../core/company-name.ts';
 import { addressAt, someAddressDomain } from './header-addresses.ts';
 import { headerBlock, headerText, headerValue } from './header-scan.ts';
 import { IGNORED_LABELS, mapTakeoutLabels } from './gmail-labels.ts';
@@ -9,8 +10,10 @@ export interface CompiledQuery {
   /** The domains of `addresses`, so most messages are ruled out on the domain alone. */
   addressDomains: ReadonlySet<string>;
   domains: ReadonlySet<string>;
-  /** Matches any of the companies as a whole word, case-insensitively; undefined when there are none. */
+  /** Matches any of the companies by the engine's rule (src/core/company-name.ts); undefined when there are none. */
   companies?: RegExp;
+  /** Each company's own pattern, to say which ones an unreadable message names. */
+  companyPatterns: ReadonlyMap<string, RegExp>;
   since: Date;
 }
 
@@ -21,15 +24,17 @@ export type Verdict = 'hit' | 'ats' | 'miss';
 export function compileQuery(query: MailboxQuery): CompiledQuery {
   const lower = (values: readonly string[]): string[] =>
     values.map((v) => v.trim().toLowerCase()).filter((v) => v !== '');
-  // A name may be broken over lines in a body: any run of white space matches its spaces.
-  const names = lower(query.companies).map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
   const addresses = new Set(lower(query.addresses));
+  const companyPatterns = new Map(query.companies.flatMap((c) => {
+    const pattern = companyNamePattern([c]);
+    return pattern ? [[c, pattern] as const] : [];
+  }));
   return {
     addresses,
     addressDomains: new Set([...addresses].map(domainOf)),
     domains: new Set(lower(query.domains).map((d) => d.replace(/^@/, ''))),
-    companies:
-      names.length === 0 ? undefined : new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.join('|')})(?![\\p{L}\\p{N}])`, 'iu'),
+    companies: companyNamePattern(query.companies),
+    companyPatterns,
     since: query.since,
   };
 }
@@ -49,11 +54,24 @@ export function screenHeaders(message: Buffer, query: CompiledQuery): Verdict {
   const head = headerText(block);
   if (hasIgnoredLabel(head) || isBeforeSince(head, query.since)) return 'miss';
   if (hit) return 'hit';
-  return namesCompany(head, query) ? 'hit' : 'ats';
+  // The header alone may already name the company (a broader look than the engine's, never narrower).
+  return query.companies !== undefined && query.companies.test(head) ? 'hit' : 'ats';
 }
 
-export function namesCompany(text: string, query: CompiledQuery): boolean {
-  return query.companies !== undefined && query.companies.test(text);
+const MAX_EVIDENCE_BYTES = 1024 * 1024;
+
+/** What an unreadable message may concern: the addresses in its header block, and the companies its
+ *  bytes name (for mail from applicant-tracking systems). */
+export function unreadEvidence(message: Buffer, query: CompiledQuery): { addresses: string[]; companies: string[] } {
+  const block = headerBlock(message);
+  const addresses = new Set<string>();
+  someAddressDomain(block, (_domain, at) => {
+    addresses.add(addressAt(block, at));
+    return false;
+  });
+  const text = message.toString('latin1', 0, Math.min(message.length, MAX_EVIDENCE_BYTES));
+  const companies = [...query.companyPatterns].filter(([, pattern]) => pattern.test(text)).map(([name]) => name);
+  return { addresses: [...addresses], companies };
 }
 
 function hasIgnoredLabel(head: string): boolean {

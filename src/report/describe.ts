@@ -17,11 +17,17 @@ export function recipients(action: Action): string {
   return oneLine(action.to.map((a) => a.email).join(', ')) || '(no recipient)';
 }
 
+/** The draft's id once there is a draft. */
+export function draftIdOf(action: Action): string | undefined {
+  return action.draft === 'planned' ? undefined : action.draftId;
+}
+
 /** "reply in thread 18c…" or "new thread"; a draft id is added once a draft exists. */
 export function draftPlace(action: Action): string {
   const threadId = action.threadId ?? action.parent?.threadId;
   const place = threadId ? `reply in thread ${oneLine(threadId)}` : 'new thread';
-  return action.draftId ? `${place}, draft ${oneLine(action.draftId)}` : place;
+  const draftId = draftIdOf(action);
+  return draftId ? `${place}, draft ${oneLine(draftId)}` : place;
 }
 
 export function warningText(warning: Warning): string {

@@ -1,5 +1,6 @@
 import type { Action, Decision, InterviewerState, InterviewState, Warning } from '../core/types.ts';
 import { warningKind, type WarningKind } from '../core/warnings.ts';
+import { draftIdOf } from './describe.ts';
 
 export interface JsonThankYou {
   status: InterviewerState['thankYou']['status'];
@@ -15,6 +16,10 @@ export interface JsonAction {
   threadId: string | null;
   draft: Action['draft'];
   draftId: string | null;
+  /** The address of mine it is written from. */
+  from: string;
+  /** For a stale draft: --discard-stale deletes it (nobody edited it). */
+  discard: boolean;
   reason: string;
 }
 
@@ -31,13 +36,27 @@ export interface JsonInterview {
   checkInDueAt: string | null;
   actions: JsonAction[];
   notes: string[];
+  /** True when mail about it could not be read: nothing new was drafted for it. */
+  incomplete: boolean;
+  /** What could not be read. */
+  unread: JsonWarning[];
+}
+
+export interface JsonWarning {
+  code: string;
+  kind: WarningKind;
+  message: string;
+  source: string | null;
 }
 
 /** The `--json` report: dates as ISO 8601 (UTC), null where absent. */
 export interface JsonReport {
   now: string;
+  /** The addresses taken as mine (config, and the Gmail account and its aliases). */
+  me: { name: string; emails: string[] };
   interviews: JsonInterview[];
-  warnings: { code: string; kind: WarningKind; message: string; source: string | null }[];
+  /** `concerns`: the interviews a read failure may concern. */
+  warnings: (JsonWarning & { concerns: string[] })[];
 }
 
 function iso(date: Date | undefined): string | null {
@@ -51,7 +70,9 @@ function toJsonAction(action: Action): JsonAction {
     to: action.to.map((a) => a.email),
     threadId: action.threadId ?? action.parent?.threadId ?? null,
     draft: action.draft,
-    draftId: action.draftId ?? null,
+    draftId: draftIdOf(action) ?? null,
+    from: action.from.email,
+    discard: action.draft === 'stale' && action.discard,
     reason: action.reason,
   };
 }
@@ -80,18 +101,21 @@ function toJsonInterview(state: InterviewState): JsonInterview {
     checkInDueAt: iso(state.checkInDueAt),
     actions: state.actions.map(toJsonAction),
     notes: [...state.notes],
+    incomplete: state.unread.length > 0,
+    unread: state.unread.map(toJsonWarning),
   };
 }
 
-function toJsonWarning(warning: Warning): JsonReport['warnings'][number] {
+function toJsonWarning(warning: Warning): JsonWarning {
   return { code: warning.code, kind: warningKind(warning), message: warning.message, source: warning.source ?? null };
 }
 
 export function toJsonReport(decision: Decision): JsonReport {
   return {
     now: decision.now.toISOString(),
+    me: { name: decision.me.name, emails: [...decision.me.emails] },
     interviews: decision.interviews.map(toJsonInterview),
-    warnings: decision.warnings.map(toJsonWarning),
+    warnings: decision.warnings.map((w) => ({ ...toJsonWarning(w), concerns: [...w.concerns] })),
   };
 }
 

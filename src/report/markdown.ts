@@ -31,6 +31,7 @@ function facts(state: InterviewState, at: TimeContext): string[] {
     `- **Last heard from the company:** ${when(state.lastCompanyMessageAt, 'nothing yet')}`,
     ...(state.checkInDueAt ? [`- **Check-in due:** ${when(state.checkInDueAt, '—')}`] : []),
     `- **Unanswered follow-ups:** ${state.unansweredFollowUps}`,
+    ...(state.unread.length > 0 ? ['- **Not fully read:** nothing new is drafted for it this run (see the notes)'] : []),
   ];
 }
 
@@ -66,7 +67,7 @@ export function renderMarkdown(decision: Decision, options: MarkdownOptions): st
   const lines = [
     '# Interview follow-up report',
     '',
-    `As of ${formatInstant(decision.now, options.timezone)} (${options.timezone}).`,
+    `As of ${formatInstant(decision.now, options.timezone)} (${options.timezone}). Your addresses: ${md(decision.me.emails.join(', '))}.`,
     '',
     ...(decision.interviews.length === 0
       ? ['No interviews configured.', '']

@@ -4,6 +4,7 @@ import type { DraftState, InterviewStatus, ThankYouStatus } from '../core/types.
 type Format = Parameters<typeof styleText>[0];
 
 const INTERVIEW: Record<InterviewStatus, Format> = {
+  cancelled: 'gray',
   scheduled: 'gray',
   rejected: 'red',
   'your-move': ['magenta', 'bold'],

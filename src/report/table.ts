@@ -44,6 +44,7 @@ function statusCell(state: InterviewState, paint: Painter, at: TimeContext): str
   lines.push(`heard ${last ? formatInstant(last, at.timezone, at.now) : 'nothing yet'}`);
   if (state.checkInDueAt) lines.push(`check-in ${formatInstant(state.checkInDueAt, at.timezone, at.now)}`);
   if (state.unansweredFollowUps > 0) lines.push(`${state.unansweredFollowUps} unanswered`);
+  if (state.unread.length > 0) lines.push(paint.bold('not fully read: nothing new drafted'));
   return lines.join('\n');
 }
 
@@ -70,8 +71,9 @@ export function renderTable(decision: Decision, options: TableOptions): string {
     table.push([interviewCell(state, paint, at), statusCell(state, paint, at), details(state, paint)]);
   }
   const title = `Interview follow-up report, ${formatInstant(decision.now, options.timezone)} (${options.timezone})`;
+  const mine = `Your addresses: ${oneLine(decision.me.emails.join(', '))}`;
   const body = decision.interviews.length === 0 ? 'No interviews configured.' : table.toString();
   const warnings = decision.warnings.map((w) => `• ${warningText(w)}`);
   const warningBlock = warnings.length > 0 ? ['', paint.bold(`Warnings (${warnings.length})`), ...warnings] : [];
-  return [paint.bold(title), body, ...warningBlock].join('\n');
+  return [paint.bold(title), paint.dim(mine), body, ...warningBlock].join('\n');
 }

@@ -161,7 +161,7 @@ describe('followup run against Gmail', () => {
     server.mangleMessage(noise.id, (json) => ({ ...json, payload: null, internalDate: 'x' }));
     const result = await run();
     expect(result.code).toBe(5);
-    expect(result.stdout).toMatch(/^drafts created: 3,.*unreadable messages skipped: 1$/m);
+    expect(result.stdout).toMatch(/^drafts created: 3,.*unreadable messages skipped: 1, interviews not fully read: 1$/m);
     expect(result.stderr).toContain(noise.id);
     expect(server.drafts()).toHaveLength(3);
   });

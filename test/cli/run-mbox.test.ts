@@ -53,7 +53,7 @@ describe('followup run --mbox --drafts-dir', () => {
     const { dir, env } = await tempHome();
     await demoRun(dir, env);
     const drafts = join(dir, 'drafts');
-    const thankYou = (await readdir(drafts)).find((f) => f.startsWith('thank-you'))!;
+    const thankYou = (await readdir(drafts)).find((f) => f.includes(' thank-you '))!;
     await rm(join(drafts, thankYou));
     const again = await demoRun(dir, env);
     expect(again.stdout).toMatch(/^drafts created: 0,.* dismissed: 1,/);

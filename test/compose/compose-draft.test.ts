@@ -91,7 +91,7 @@ describe('composeDraft: a reply in a thread', () => {
 describe('composeDraft: UTF-8', () => {
   it('keeps non-ASCII names and text intact through RFC 2047 headers and an encoded body', async () => {
     const jose = anInterviewer({ name: 'José Núñez', email: 'jose@acme.es', topics: ['diseño de APIs'] });
-    const action = anAction({ interviewer: jose, to: [{ name: jose.name, email: jose.email }], key: 'k-josé' });
+    const action = anAction({ interviewer: jose, to: [{ name: jose.name, email: jose.email }], key: 'k-josé', from: { name: 'Zoë Ångström', email: 'zoe@example.com' } });
     const interview = anInterview({ company: 'Ñandú Café', interviewers: [jose] });
     const me = aMe({ name: 'Zoë Ångström', emails: ['zoe@example.com'] });
     const { draft, parsed } = await roundTrip(input({ action, interview, me }));
@@ -131,7 +131,9 @@ describe('composeDraft: check-in and rejection reply', () => {
     expect(draft.text.startsWith('Dear Priya,\n')).toBe(true);
   });
 
-  it('refuses to compose without a From address', async () => {
-    await expect(composeDraft(input({ me: aMe({ emails: [] }) }))).rejects.toThrow(/me\.emails/);
+  it('is written from the address of mine the action names, not the first of me.emails', async () => {
+    const action = anAction({ kind: 'check-in', from: { name: 'Alex Doe', email: 'alex.doe@work.example' } });
+    const { parsed } = await roundTrip(input({ action, me: aMe({ emails: ['alex@example.com', 'alex.doe@work.example'] }) }));
+    expect(addresses(parsed.from)).toEqual([{ name: 'Alex Doe', address: 'alex.doe@work.example' }]);
   });
 });

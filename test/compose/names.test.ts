@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { firstName, greeting, joinTopics, personalFirstName } from '../../src/compose/names.ts';
+import { firstName } from '../../src/core/person-name.ts';
+import { greeting, joinTopics, personalFirstName } from '../../src/compose/names.ts';
 
 describe('firstName', () => {
   it.each([

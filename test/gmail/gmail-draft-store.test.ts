@@ -1,7 +1,7 @@
 import { simpleParser } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { composeDraft, type DraftMessage as Draft } from '../../src/compose/compose-draft.ts';
-import type { Action, Interview } from '../../src/core/types.ts';
+import type { Interview, PlannedAction } from '../../src/core/types.ts';
 import { GmailError } from '../../src/errors.ts';
 import { gmailDraftStore } from '../../src/gmail/gmail-draft-store.ts';
 import { startGmailServer, type GmailServer } from '../helpers/gmail-server.ts';
@@ -36,23 +36,35 @@ async function store() {
   return gmailDraftStore(await clientFor(server), { limiter: fastLimiter() });
 }
 
-function checkIn(overrides: Partial<Action> = {}): Promise<Draft> {
-  const action: Action = {
+function compose(action: PlannedAction): Promise<Draft> {
+  return composeDraft({ action, interview: INTERVIEW, me: ME, timezone: 'America/New_York', date: new Date('2026-11-27T14:00:00Z') });
+}
+
+function checkIn(): Promise<Draft> {
+  return compose({
     key: 'acme-senior:check-in:1',
     kind: 'check-in',
     interviewId: INTERVIEW.id,
     to: [{ name: PRIYA.name, email: PRIYA.email }],
+    from: { name: ME.name, email: ME.emails[0]! },
     threadId: invite.threadId,
     parent: { threadId: invite.threadId, messageId: '<invite-1@mail.acme.example>', references: [], subject: 'Interview: Senior Engineer at Acme' },
     draft: 'planned',
     reason: 'Five business days without news.',
-    ...overrides,
-  };
-  return composeDraft({ action, interview: INTERVIEW, me: ME, timezone: 'America/New_York', date: new Date('2026-11-27T14:00:00Z') });
+  });
 }
 
 function thankYouInNewThread(): Promise<Draft> {
-  return checkIn({ key: 'acme-senior:thank-you:priya@acme.example', kind: 'thank-you', interviewer: PRIYA, parent: undefined, threadId: undefined });
+  return compose({
+    key: 'acme-senior:thank-you:priya@acme.example',
+    kind: 'thank-you',
+    interviewer: PRIYA,
+    interviewId: INTERVIEW.id,
+    to: [{ name: PRIYA.name, email: PRIYA.email }],
+    from: { name: ME.name, email: ME.emails[0]! },
+    draft: 'planned',
+    reason: 'A thank-you is due.',
+  });
 }
 
 describe('gmailDraftStore.create', () => {
@@ -101,51 +113,39 @@ describe('gmailDraftStore.create', () => {
   });
 });
 
-describe('gmailDraftStore.findByActionKey', () => {
-  it('finds its draft by the X-Interview-Followup header, in the thread or anywhere for a new thread', async () => {
+describe('gmailDraftStore.create after a lost response', () => {
+  it('finds the draft the lost attempt made, in its thread or (for a new thread) anywhere, instead of making another', async () => {
     const s = await store();
-    const reply = await s.create(await checkIn());
-    const fresh = await s.create(await thankYouInNewThread());
     await server.store.createDraft(Buffer.from('To: priya@acme.example\r\nSubject: mine\r\n\r\nHi\r\n'), undefined);
-    expect(await s.findByActionKey('acme-senior:check-in:1', invite.threadId)).toBe(reply.draftId);
-    expect(await s.findByActionKey('acme-senior:thank-you:priya@acme.example')).toBe(fresh.draftId);
-    expect(await s.findByActionKey('acme-senior:check-in:2', invite.threadId)).toBeUndefined();
-    expect(await s.findByActionKey('acme-senior:thank-you:priya@acme.example', invite.threadId)).toBeUndefined();
-  });
-});
-
-describe('gmailDraftStore.currentContentHash', () => {
-  it('matches the hash composed, until the user edits, deletes or sends the draft', async () => {
-    const s = await store();
-    const draft = await checkIn();
-    const { draftId } = await s.create(draft);
-    expect(await s.currentContentHash(draftId)).toBe(draft.contentHash);
-    await server.editDraft(draftId, draft.raw.toString('utf8').replace('Dear Priya', 'Hi Priya'));
-    const edited = await s.currentContentHash(draftId);
-    expect(edited).toMatch(/^[0-9a-f]{64}$/);
-    expect(edited).not.toBe(draft.contentHash);
-    server.deleteDraft(draftId);
-    expect(await s.currentContentHash(draftId)).toBeUndefined();
-  });
-
-  it('sees a sent draft as gone, and the message it became in the thread', async () => {
-    const s = await store();
-    const { draftId } = await s.create(await checkIn());
-    const sent = await server.sendDraft(draftId);
-    expect(await s.currentContentHash(draftId)).toBeUndefined();
-    expect(sent).toMatchObject({ threadId: invite.threadId, labelIds: ['SENT'] });
+    server.failNext(1, { status: 503, afterProcessing: true }, (api) => api === 'drafts.create');
+    const reply = await s.create(await checkIn());
+    server.failNext(1, { status: 503, afterProcessing: true }, (api) => api === 'drafts.create');
+    const fresh = await s.create(await thankYouInNewThread());
+    expect(server.countByApi()['drafts.create']).toBe(2);
+    expect(server.drafts().map((d) => d.id)).toEqual(expect.arrayContaining([reply.draftId, fresh.draftId]));
+    expect(server.drafts()).toHaveLength(3);
   });
 });
 
 describe('gmailDraftStore.discard', () => {
-  it('deletes a draft of its own, and refuses one without its mark', async () => {
+  it('deletes a draft of its own exactly as made; an edited one is left; a gone one is done', async () => {
     const s = await store();
-    const { draftId } = await s.create(await checkIn());
-    const users = await server.store.createDraft(Buffer.from('To: priya@acme.example\r\nSubject: mine\r\n\r\nHi\r\n'), undefined);
-    await expect(s.discard(users.draftId)).rejects.toThrow(/Refusing to delete/);
-    await s.discard(draftId);
-    expect(server.drafts().map((d) => d.id)).toEqual([users.draftId]);
-    await s.discard(draftId);
+    const draft = await checkIn();
+    const { draftId } = await s.create(draft);
+    await server.editDraft(draftId, draft.raw.toString('utf8').replace('Dear Priya', 'Hi Priya'));
+    expect(await s.discard(draftId, draft.contentHash)).toBe(false);
+    expect(server.drafts().map((d) => d.id)).toEqual([draftId]);
+    const other = await s.create(await thankYouInNewThread());
+    expect(await s.discard(other.draftId, (await thankYouInNewThread()).contentHash)).toBe(true);
+    expect(server.drafts().map((d) => d.id)).toEqual([draftId]);
+    expect(await s.discard(other.draftId, 'anything')).toBe(true);
     expect(server.countByApi()['drafts.delete']).toBe(1);
+  });
+
+  it('refuses a draft without its mark', async () => {
+    const s = await store();
+    const users = await server.store.createDraft(Buffer.from('To: priya@acme.example\r\nSubject: mine\r\n\r\nHi\r\n'), undefined);
+    await expect(s.discard(users.draftId, 'x')).rejects.toThrow(/Refusing to delete/);
+    expect(server.drafts().map((d) => d.id)).toEqual([users.draftId]);
   });
 });

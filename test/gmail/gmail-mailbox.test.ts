@@ -109,8 +109,8 @@ describe('gmailMailbox: drafts', () => {
     expect(thread.messages).toHaveLength(3);
     expect(result.drafts).toEqual(
       expect.arrayContaining([
-        { id: own.draftId, threadId: invite.threadId, to: [{ email: 'priya@acme.example' }], cc: [], subject: 'Re: Interview: Senior Engineer at Acme', actionKey: 'acme:check-in:priya@acme.example' },
-        { id: users.draftId, threadId: users.message.threadId, to: [{ name: 'Priya', email: 'priya@acme.example' }], cc: [], subject: 'A question' },
+        { id: own.draftId, threadId: invite.threadId, to: [{ email: 'priya@acme.example' }], cc: [], subject: 'Re: Interview: Senior Engineer at Acme', actionKey: 'acme:check-in:priya@acme.example', contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+        { id: users.draftId, threadId: users.message.threadId, to: [{ name: 'Priya', email: 'priya@acme.example' }], cc: [], subject: 'A question', contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) },
       ]),
     );
     // A draft to someone outside the interviews is never even listed.
@@ -138,7 +138,13 @@ describe('gmailMailbox: what it skips', () => {
     const html = [...server.store.messages.values()].find((m) => m.messageId === '<html-1@acme.example>')!;
     server.mangleMessage(html.id, (json) => ({ ...json, payload: null, internalDate: 'x' }));
     const result = await read();
-    expect(result.warnings).toEqual([{ code: 'gmail-message-unreadable', message: expect.any(String), source: `gmail message ${html.id}` }]);
+    // What it may concern is what the rest of its thread involves: the core attributes it by R3.
+    expect(result.warnings).toEqual([{
+      code: 'gmail-message-unreadable',
+      message: expect.any(String),
+      source: `gmail message ${html.id}`,
+      evidence: { addresses: expect.arrayContaining(['priya@acme.example']) },
+    }]);
     expect(result.threads.find((t) => t.id === html.threadId)?.messages).toHaveLength(2);
     expect(result.threads).toHaveLength(5);
   });

@@ -34,7 +34,7 @@ describe('buildSearchQueries', () => {
       { addresses: [], domains: [], companies: ['Acme', 'Initech "Labs"', 'Acme'], since },
       { atsDomains: ['greenhouse.io', 'lever.co'] },
     );
-    expect(queries).toEqual([`from:(greenhouse.io OR lever.co) ("Acme" OR "Initech Labs") after:${epoch}`]);
+    expect(queries).toEqual([`from:(greenhouse.io OR lever.co) ("Acme" OR ("Initech" "Labs")) after:${epoch}`]);
   });
 
   it('refuses values that could break out of the query instead of sending them', () => {

@@ -191,6 +191,16 @@ const profile: Handler = (ctx) => ({
   },
 });
 
+const sendAsList: Handler = (ctx) => ({
+  status: 200,
+  json: {
+    sendAs: [
+      { sendAsEmail: ctx.store.userEmail, isPrimary: true, isDefault: ctx.store.aliases.every((a) => !a.isDefault), ...(ctx.store.displayName ? { displayName: ctx.store.displayName } : {}) },
+      ...ctx.store.aliases,
+    ],
+  },
+});
+
 const SYSTEM_LABELS = ['INBOX', 'SENT', 'DRAFT', 'SPAM', 'TRASH', 'UNREAD', 'STARRED', 'IMPORTANT', 'CHAT', 'CATEGORY_PERSONAL', 'CATEGORY_SOCIAL', 'CATEGORY_PROMOTIONS', 'CATEGORY_UPDATES', 'CATEGORY_FORUMS'];
 
 const labelsList: Handler = (ctx) => {
@@ -227,6 +237,7 @@ const ID = '([A-Za-z0-9_-]{1,64})';
 export const ROUTES: Route[] = [
   { method: 'GET', pattern: /^profile$/, api: 'getProfile', handler: profile },
   { method: 'GET', pattern: /^labels$/, api: 'labels.list', handler: labelsList },
+  { method: 'GET', pattern: /^settings\/sendAs$/, api: 'settings.sendAs.list', handler: sendAsList },
   { method: 'GET', pattern: /^history$/, api: 'history.list', handler: historyList },
   { method: 'GET', pattern: /^threads$/, api: 'threads.list', handler: threadsList },
   { method: 'GET', pattern: new RegExp(`^threads/${ID}$`), api: 'threads.get', handler: threadsGet },
@@ -242,6 +253,7 @@ export const ROUTES: Route[] = [
 export const UNITS: Record<string, number> = {
   'getProfile': 1,
   'labels.list': 1,
+  'settings.sendAs.list': 1,
   'history.list': 2,
   'messages.list': 5,
   'messages.get': 5,

@@ -65,6 +65,10 @@ export class MailboxStore {
   #nextDraft = 1;
   readonly userEmail: string;
   readonly now: () => number;
+  /** Send-as aliases besides the account's own address (settings.sendAs). */
+  readonly aliases: { sendAsEmail: string; displayName?: string; isDefault?: boolean }[] = [];
+  /** The display name of the account's own send-as entry. */
+  displayName: string | undefined;
 
   constructor(userEmail: string, now: () => number) {
     this.userEmail = userEmail.toLowerCase();

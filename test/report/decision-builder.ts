@@ -2,13 +2,18 @@
 // build it by hand (changesets' FakeFullState style) instead of running the engine.
 import type {
   Action,
+  ActionKind,
   Decision,
+  DraftProgress,
+  DraftState,
+  PlannedAction,
+  ReportedWarning,
+  ThankYouAction,
   Interview,
   Interviewer,
   InterviewerState,
   InterviewState,
   Me,
-  Warning,
 } from '../../src/core/types.ts';
 
 export const NOW = new Date('2026-11-24T14:00:00Z');
@@ -38,18 +43,42 @@ export function anInterview(overrides: Partial<Interview> = {}): Interview {
   };
 }
 
-export function anAction(overrides: Partial<Action> = {}): Action {
-  const interviewer = overrides.interviewer ?? anInterviewer();
-  return {
-    key: `acme-backend:thank-you:${interviewer.email}`,
-    kind: 'thank-you',
+/** What a test may set on an action; `kind` picks which one. */
+export type ActionOverrides = Partial<Omit<ThankYouAction, 'kind'>> & { kind?: ActionKind };
+
+/** A planned action (a thank-you unless `kind` says otherwise), as the engine plans them. */
+export function anAction(overrides: ActionOverrides = {}): PlannedAction {
+  const { kind = 'thank-you', interviewer: given, ...rest } = overrides;
+  const interviewer = given ?? anInterviewer();
+  const base = {
+    key: `acme-backend:${kind}:${interviewer.email}`,
     interviewId: 'acme-backend',
     to: [{ name: interviewer.name, email: interviewer.email }],
-    draft: 'planned',
+    from: { name: 'Alex Doe', email: 'alex@example.com' },
     reason: 'No thank-you to Jane yet; the interview ended 1 day ago.',
-    interviewer,
-    ...overrides,
+    draft: 'planned' as const,
+    ...rest,
   };
+  return kind === 'thank-you' ? { ...base, kind, interviewer } : { ...base, kind };
+}
+
+/** A draft state with the fields it carries. */
+export function progressOf(draft: DraftState, draftId: string): DraftProgress {
+  switch (draft) {
+    case 'planned':
+      return { draft };
+    case 'exists':
+      return { draft, draftId, unrecorded: false };
+    case 'stale':
+      return { draft, draftId, discard: false };
+    default:
+      return { draft, draftId };
+  }
+}
+
+/** The same action in another draft state. */
+export function withProgress(action: PlannedAction, progress: DraftProgress): Action {
+  return { ...action, ...progress } as Action;
 }
 
 export function anInterviewerState(overrides: Partial<InterviewerState> = {}): InterviewerState {
@@ -74,14 +103,16 @@ export function anInterviewState(overrides: Partial<InterviewState> = {}): Inter
     unansweredFollowUps: 0,
     actions: [anAction()],
     notes: [],
+    unread: [],
+    evidence: [],
     ...overrides,
   };
 }
 
-export function aWarning(overrides: Partial<Warning> = {}): Warning {
-  return { code: 'unparseable-message', message: 'Could not parse a message; skipped.', source: 'mailbox.mbox@1024', ...overrides };
+export function aWarning(overrides: Partial<ReportedWarning> = {}): ReportedWarning {
+  return { code: 'unparseable-message', message: 'Could not parse a message; skipped.', source: 'mailbox.mbox@1024', concerns: [], ...overrides };
 }
 
 export function aDecision(overrides: Partial<Decision> = {}): Decision {
-  return { now: NOW, interviews: [anInterviewState()], warnings: [], ...overrides };
+  return { now: NOW, me: aMe(), interviews: [anInterviewState()], warnings: [], ...overrides };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { renderJson } from '../../src/report/json.ts';
-import { aDecision, anAction, anInterviewerState, anInterviewState, aWarning } from './decision-builder.ts';
+import { withProgress, aDecision, anAction, anInterviewerState, anInterviewState, aWarning } from './decision-builder.ts';
 
 const isoDate = z.iso.datetime();
 const nullableIso = isoDate.nullable();
@@ -36,13 +36,18 @@ const reportSchema = z.strictObject({
           threadId: z.string().nullable(),
           draft: z.enum(['planned', 'created', 'exists', 'dismissed', 'stale']),
           draftId: z.string().nullable(),
+          from: z.string(),
+          discard: z.boolean(),
           reason: z.string(),
         }),
       ),
       notes: z.array(z.string()),
+      incomplete: z.boolean(),
+      unread: z.array(z.strictObject({ code: z.string(), kind: z.enum(['advice', 'read-failure']), message: z.string(), source: z.string().nullable() })),
     }),
   ),
-  warnings: z.array(z.strictObject({ code: z.string(), kind: z.enum(['advice', 'read-failure']), message: z.string(), source: z.string().nullable() })),
+  me: z.strictObject({ name: z.string(), emails: z.array(z.string()) }),
+  warnings: z.array(z.strictObject({ code: z.string(), kind: z.enum(['advice', 'read-failure']), message: z.string(), source: z.string().nullable(), concerns: z.array(z.string()) })),
 });
 
 const sentAt = new Date('2026-11-18T20:00:00Z');
@@ -56,13 +61,11 @@ const decision = aDecision({
       checkInDueAt: new Date('2026-11-25T05:00:00Z'),
       unansweredFollowUps: 1,
       actions: [
-        anAction({
+        withProgress(anAction({
           kind: 'check-in',
-          draft: 'stale',
-          draftId: 'r-42',
           to: [{ name: 'Jane Smith', email: 'jane@acme.com' }, { email: 'bob@acme.com' }],
           parent: { threadId: 'thread-9', messageId: '<m@acme.com>', references: [], subject: 'Interview' },
-        }),
+        }), { draft: 'stale', draftId: 'r-42', discard: false }),
       ],
       notes: ['A note.'],
     }),
@@ -86,8 +89,8 @@ describe('renderJson', () => {
     expect(second?.interviewers[0]?.thankYou.sentAt).toBe(sentAt.toISOString());
     expect(second).toMatchObject({ lastCompanyMessageAt: '2026-11-17T15:00:00.000Z', unansweredFollowUps: 1 });
     expect(parsed.warnings).toEqual([
-      { code: 'unparseable-message', kind: 'read-failure', message: 'Could not parse a message; skipped.', source: 'mailbox.mbox@1024' },
-      { code: 'undated-message', kind: 'read-failure', message: 'Could not parse a message; skipped.', source: null },
+      { code: 'unparseable-message', kind: 'read-failure', message: 'Could not parse a message; skipped.', source: 'mailbox.mbox@1024', concerns: [] },
+      { code: 'undated-message', kind: 'read-failure', message: 'Could not parse a message; skipped.', source: null, concerns: [] },
     ]);
   });
 
@@ -98,6 +101,6 @@ describe('renderJson', () => {
   });
 
   it('renders an empty decision', () => {
-    expect(JSON.parse(renderJson(aDecision({ interviews: [] })))).toEqual({ now: '2026-11-24T14:00:00.000Z', interviews: [], warnings: [] });
+    expect(JSON.parse(renderJson(aDecision({ interviews: [] })))).toEqual({ now: '2026-11-24T14:00:00.000Z', me: { name: 'Alex Doe', emails: ['alex@example.com'] }, interviews: [], warnings: [] });
   });
 });

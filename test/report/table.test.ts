@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { DraftState } from '../../src/core/types.ts';
 import { formatInstant } from '../../src/report/format-time.ts';
 import { renderTable } from '../../src/report/table.ts';
-import { aDecision, anAction, anInterview, anInterviewerState, anInterviewState, aWarning } from './decision-builder.ts';
+import { aDecision, progressOf, withProgress, anAction, anInterview, anInterviewerState, anInterviewState, aWarning } from './decision-builder.ts';
 
 const ANSI = /\x1b\[/;
 const STATES: DraftState[] = ['planned', 'created', 'exists', 'dismissed', 'stale'];
@@ -19,7 +19,7 @@ const decision = aDecision({
           thankYou: { status: 'late', sentAt: new Date('2026-11-20T15:00:00Z'), dueBy: new Date('2026-11-19T04:59:59.999Z'), explanation: 'Sent a day after the deadline.' },
         }),
       ],
-      actions: STATES.map((draft, i) => anAction({ draft, key: `k${i}`, reason: `Reason number ${i}.`, ...(draft === 'planned' ? {} : { draftId: `d${i}` }) })),
+      actions: STATES.map((draft, i) => withProgress(anAction({ key: `k${i}`, reason: `Reason number ${i}.` }), progressOf(draft, `d${i}`))),
       notes: ['No check-in yet: a thank-you is still due.'],
     }),
     anInterviewState({

@@ -1,4 +1,5 @@
 import {
+  DAY_MS,
   businessDayAfterLocalDay,
   businessDaysAfter,
   formatLocalDate,
@@ -25,8 +26,6 @@ export interface CheckInDue {
   /** The message the check-in follows: it keys the action, so each silence gets one check-in at most. */
   anchor: Message;
 }
-
-const DAY_MS = 86_400_000;
 
 /** R4/R5: who spoke last after the start, automatic replies ignored. */
 export function conversation(timeline: Timeline, thankYouIds: ReadonlySet<string>): Conversation {

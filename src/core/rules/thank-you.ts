@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
-import { formatLocal, formatLocalDate, formatLocalTime, inZone, thankYouDeadline, type Calendar } from '../calendar.ts';
+import { DAY_MS, formatLocal, formatLocalDate, formatLocalTime, inZone, thankYouDeadline, type Calendar } from '../calendar.ts';
+import { firstName } from '../person-name.ts';
 import type { Timeline } from '../timeline.ts';
 import type { Interviewer, Message, Policy, ThankYouStatus } from '../types.ts';
 
@@ -14,15 +15,13 @@ export interface ThankYouState {
   notDraftableBecause?: string;
 }
 
-const DAY_MS = 86_400_000;
-
 /** R1: the first message from me with the interviewer in To or Cc after the start is their thank-you. */
 export function findThankYou(interviewer: Interviewer, timeline: Timeline): Message | undefined {
   return timeline.mine.find((m) => [...m.to, ...m.cc].some((a) => a.email === interviewer.email));
 }
 
-function firstName(interviewer: Interviewer): string {
-  return interviewer.name.trim().split(/\s+/)[0] || interviewer.email;
+function calledBy(interviewer: Interviewer): string {
+  return firstName(interviewer.name) ?? interviewer.email;
 }
 
 function deadlineReason(start: Date, policy: Policy, cal: Calendar): string {
@@ -62,7 +61,7 @@ export function thankYouState(args: {
 }): ThankYouState {
   const { interviewer, timeline, now, policy, cal } = args;
   const dueBy = thankYouDeadline(timeline.interview.start, policy.thankYouCutoffHour, cal);
-  const who = firstName(interviewer);
+  const who = calledBy(interviewer);
   const due = formatLocal(dueBy, cal);
   const message = findThankYou(interviewer, timeline);
   if (message) {
