@@ -26,6 +26,7 @@ const entrySchema: z.ZodType<LedgerEntry> = z.object({
   to: z.array(z.string()),
   createdAt: z.string(),
   contentHash: z.string().optional(),
+  from: z.string().optional(),
 });
 
 const fileSchema = z.object({
@@ -76,11 +77,6 @@ function damaged(path: string, detail: string, cause: unknown): FollowupError {
     EXIT.input,
     { cause },
   );
-}
-
-/** Replaces the whole ledger atomically (temp file + rename), mode 0600. */
-export async function writeLedger(at: LedgerLocation, ledger: Ledger): Promise<void> {
-  await serialised(ledgerPath(at), () => save(at, ledger));
 }
 
 /** Adds an entry (replacing one with the same action key) and saves at once, so a crash loses at most
