@@ -9,6 +9,8 @@ export const EXIT = {
   partial: 5,
   locked: 6,
   input: 7,
+  /** `followup status`: the last run failed, or none succeeded in the last 24 hours (for monitors). */
+  unhealthy: 8,
   usage: 64,
 } as const;
 
