@@ -5,6 +5,7 @@ import type { Mailbox, MailboxContents, MailboxQuery, ReadProgress } from '../ma
 import { createGmailLimiter, type GmailLimiter } from './limiter.ts';
 import { getDraft, listDrafts, pendingDraft, type DraftRef } from './read-drafts.ts';
 import { listThreadIds, MAX_PAGE_SIZE, readThread, type ThreadRead } from './read-threads.ts';
+import { attributeUnreadThread } from './attribute-failure.ts';
 import { buildSearches, type QueryOptions, type SearchQuery } from './search-queries.ts';
 
 export interface GmailMailboxOptions {
@@ -48,15 +49,18 @@ async function searchDrafts(ctx: Context, searches: SearchQuery[], owners: Mailb
   return [...new Map(pages.flat().map((r) => [r.draftId, r])).values()];
 }
 
-/** A thread that could not be read may concern the interviews whose searches found it; a message in
- *  it that could not be read, those whose people the rest of the thread involves. */
-function withEvidence(read: ThreadRead, interviewIds: readonly string[]): Warning[] {
+/** A thread that could not be read may concern the interviews whose searches found it (narrowed by
+ *  attribute-failure.ts); a message in it that could not be read, those whose people the rest of
+ *  the thread involves. */
+async function withEvidence(ctx: Context, args: { read: ThreadRead; threadId: string; query: MailboxQuery; finders: Finders }): Promise<Warning[]> {
+  const { read, threadId } = args;
+  const candidates = [...(args.finders.get(threadId) ?? [])];
   const addresses = [...new Set((read.thread?.messages ?? []).flatMap((m) => [m.from, ...m.to, ...m.cc, ...m.replyTo]).flatMap((a) => (a ? [a.email] : [])))];
-  const whole = (w: Warning) => w.code === 'gmail-thread-failed' || w.code === 'gmail-thread-unreadable';
-  return read.warnings.map((w) => ({
-    ...w,
-    evidence: whole(w) || addresses.length === 0 ? { interviewIds: [...interviewIds] } : { addresses },
-  }));
+  const whole = read.warnings.some((w) => w.code === 'gmail-thread-failed' || w.code === 'gmail-thread-unreadable');
+  const evidence = whole || addresses.length === 0
+    ? await attributeUnreadThread({ gmail: ctx.gmail, limiter: ctx.limiter, threadId, query: args.query, options: ctx.query, candidates })
+    : { addresses };
+  return read.warnings.map((w) => ({ ...w, evidence }));
 }
 
 /** Reads every thread, a bounded number at a time (the limiter), stopping early on a fatal error. */
@@ -119,7 +123,8 @@ export function gmailMailbox(gmail: gmail_v1.Gmail, options: GmailMailboxOptions
         searchDrafts(ctx, searches, query.owners, finders),
       ]);
       const reads = await readThreads(ctx, ids, readOptions?.onProgress);
-      const warnings = reads.flatMap((r, n) => withEvidence(r, [...(finders.get(ids[n]!) ?? [])]));
+      const unread = reads.map((read, n) => ({ read, threadId: ids[n]! })).filter(({ read }) => read.warnings.length > 0);
+      const warnings = (await Promise.all(unread.map((u) => withEvidence(ctx, { ...u, query, finders })))).flat();
       const drafts = await collectDrafts(ctx, reads, refs, warnings, finders);
       const threads = reads.flatMap((r) => (r.thread ? [r.thread] : []));
       return { threads, drafts, warnings };

@@ -1,6 +1,6 @@
 // Builders for the core's input. The core never parses mail, so its tests build its own types
 // directly (parsing is tested on real messages in test/mailbox and test/gmail).
-import type { Address, Interview, Interviewer, Ledger, Me, Message, PendingDraft, Thread } from '../../src/core/types.ts';
+import type { Address, Interview, Interviewer, Ledger, Me, Message, PendingDraft, Thread, Warning } from '../../src/core/types.ts';
 import { DEFAULT_POLICY, type Policy } from '../../src/core/types.ts';
 import { decide, type DecideInput } from '../../src/core/decide.ts';
 
@@ -88,14 +88,19 @@ export function run(args: {
   ledger?: Ledger;
   policy?: Partial<Policy>;
   timezone?: string;
+  readWarnings?: Warning[];
+  discardStale?: boolean;
+  me?: Me;
 }) {
   const input: DecideInput = {
     interviews: args.interviews ?? [interview()],
     threads: threads(...(args.messages ?? [])),
     drafts: args.drafts ?? [],
     ledger: args.ledger ?? EMPTY_LEDGER,
-    me: ME,
+    me: args.me ?? ME,
     now: new Date(args.now),
+    readWarnings: args.readWarnings ?? [],
+    discardStale: args.discardStale ?? false,
     timezone: args.timezone ?? ZONE,
     policy: { ...DEFAULT_POLICY, ...args.policy },
   };

@@ -55,7 +55,7 @@ export interface LogEntry {
 interface PlannedFailure {
   remaining: number;
   failure: Failure;
-  match?: (api: string) => boolean;
+  match?: (api: string, path: string) => boolean;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -149,13 +149,23 @@ export class GmailServer {
   // ---- what tests inject ----
 
   /** The next `count` requests (for which `match(api)` holds) fail this way. */
-  failNext(count: number, failure: Failure, match?: (api: string) => boolean): void {
+  failNext(count: number, failure: Failure, match?: (api: string, path: string) => boolean): void {
     this.#failures.push({ remaining: count, failure, ...(match ? { match } : {}) });
+  }
+
+  /** Forgets every planned failure: the trouble is over. */
+  clearFailures(): void {
+    this.#failures = [];
   }
 
   /** Serves this message's JSON through `fn` (to break it the way a bad payload would be broken). */
   mangleMessage(messageId: string, fn: (json: Record<string, unknown>) => unknown): void {
     this.#mangle.set(messageId, fn);
+  }
+
+  /** Serves that message as it is again. */
+  unmangleMessage(messageId: string): void {
+    this.#mangle.delete(messageId);
   }
 
   /** Requests per API method, e.g. { 'threads.get': 12 }. */
@@ -172,8 +182,8 @@ export class GmailServer {
 
   // ---- serving ----
 
-  #takeFailure(api: string): Failure | undefined {
-    const planned = this.#failures.find((f) => f.remaining > 0 && (f.match === undefined || f.match(api)));
+  #takeFailure(api: string, path: string): Failure | undefined {
+    const planned = this.#failures.find((f) => f.remaining > 0 && (f.match === undefined || f.match(api, path)));
     if (planned === undefined) return undefined;
     planned.remaining--;
     this.counters.injected++;
@@ -238,7 +248,7 @@ export class GmailServer {
     if (this.token !== null && req.headers.authorization !== `Bearer ${this.token}`) {
       throw new HttpError(401, 'authError', 'Request had invalid authentication credentials.');
     }
-    const failure = this.#takeFailure(route.api);
+    const failure = this.#takeFailure(route.api, url.pathname);
     if (failure && !failure.afterProcessing) return this.#fail(failure, headers);
     const units = UNITS[route.api] ?? 0;
     this.#admit(units, headers);
