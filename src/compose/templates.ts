@@ -4,7 +4,7 @@ import type { Interview, Interviewer, Me } from '../core/types.ts';
 import { firstName } from '../core/person-name.ts';
 import { greeting, joinTopics } from './names.ts';
 
-// Texts follow RULES.md: thank for the time, a specific point discussed, enthusiasm, offer more
+// Texts follow docs/rules.md: thank for the time, a specific point discussed, enthusiasm, offer more
 // (S0, S1, S3); one personal note per interviewer, never identical (S4); no salary or benefits (S1),
 // no LinkedIn request, no CV (S0); check-in: interest, patience, an updated timeframe (S3);
 // after a rejection: thanks and future openings (S1, S2).

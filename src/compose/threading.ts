@@ -30,7 +30,7 @@ function oneLine(text: string): string {
 }
 
 /** "Re: " + the parent's subject, never doubled; Gmail files a draft into the thread only when the
- *  subjects match (GMAIL-NOTES §1), so other prefixes such as "Fwd:" stay as they are. */
+ *  subjects match (docs/gmail.md §1), so other prefixes such as "Fwd:" stay as they are. */
 export function replySubject(parentSubject: string): string {
   const subject = oneLine(parentSubject);
   return /^re\s*:/i.test(subject) ? subject : `Re: ${subject}`;

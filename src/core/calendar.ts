@@ -36,7 +36,7 @@ export function isBusinessDay(instant: Date, cal: Calendar): boolean {
 }
 
 /** Start of the n-th business day after the local day of `from` (n ≥ 1). Steps in local days with
- *  wall-clock arithmetic, so a DST change never shifts the result by an hour (GMAIL-NOTES §9). */
+ *  wall-clock arithmetic, so a DST change never shifts the result by an hour (docs/gmail.md §9). */
 export function businessDaysAfter(from: Date, n: number, cal: Calendar): Date {
   let day = startOfDay(inZone(from, cal));
   let remaining = n;

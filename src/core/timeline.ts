@@ -102,7 +102,7 @@ function involves(message: Message, email: string): boolean {
   return [message.from, ...message.to, ...message.cc].some((a) => a?.email === email);
 }
 
-/** The latest thread with this person, and its newest message to answer (GMAIL-NOTES §1). An
+/** The latest thread with this person, and its newest message to answer (docs/gmail.md §1). An
  *  automatic reply is never the parent: "Re: Automatic reply: …" would be the draft's subject. */
 export function latestThreadWith(threads: readonly Thread[], email: string): ParentRef | undefined {
   let best: Message | undefined;

@@ -36,7 +36,7 @@ export function gmailDraftStore(gmail: gmail_v1.Gmail, options: GmailDraftStoreO
   }
 
   // drafts.create is a POST: gaxios never retries it, and a blind retry after a timeout could leave
-  // two drafts (GMAIL-NOTES §1). So every retry first looks for the draft the failed attempt made.
+  // two drafts (docs/gmail.md §1). So every retry first looks for the draft the failed attempt made.
   async function create(draft: ComposedDraft): Promise<{ draftId: string }> {
     const message = { raw: draft.raw.toString('base64url'), ...(draft.threadId ? { threadId: draft.threadId } : {}) };
     return limiter.retry('drafts.create', async (attempt) => {

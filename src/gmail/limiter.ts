@@ -3,7 +3,7 @@ import pThrottle from 'p-throttle';
 import { withGmailRetry, type RetryEvent, type RetryOptions } from './retry.ts';
 
 /** Quota units per method (https://developers.google.com/gmail/api/reference/quota; threads.* as
- *  commonly cited, GMAIL-NOTES §4). Only methods this tool calls are listed: none of them sends. */
+ *  commonly cited, docs/gmail.md §4). Only methods this tool calls are listed: none of them sends. */
 export const METHOD_UNITS = {
   'getProfile': 1,
   'labels.list': 1,
