@@ -1,23 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { auth, gmail } from '@googleapis/gmail';
-import { AuthError, GmailError, UsageError } from '../errors.ts';
+import { auth } from '@googleapis/gmail';
+import { UsageError } from '../errors.ts';
 import { defaultCredentialsPath, readOAuthClientFile } from '../gmail/credentials-file.ts';
-import { describeGmailError } from '../gmail/error-info.ts';
 import { durationText, startLoopbackRedirect } from '../gmail/loopback-redirect.ts';
-import { newAuthorizedUser, writeAuthorizedUser, type TokenResponse } from '../gmail/token-file.ts';
+import { checkGrant, exchangeCode, GMAIL_SCOPES, signedInAddress } from '../gmail/oauth-grant.ts';
+import { newAuthorizedUser, writeAuthorizedUser } from '../gmail/token-file.ts';
 import { formatInstant } from '../report/format-time.ts';
 import { tokenPath as defaultTokenPath } from '../state/paths.ts';
-
-/** The least that reads threads and creates drafts. gmail.compose also allows sending (no Gmail
- *  scope allows drafts without it): no code path here sends (GMAIL-NOTES §6). */
-export const GMAIL_SCOPES = [
-  'https://www.googleapis.com/auth/gmail.readonly',
-  'https://www.googleapis.com/auth/gmail.compose',
-];
+import { canOpenBrowser, openWithSystemBrowser } from './open-browser.ts';
 
 export const SIGN_IN_TIMEOUT_MS = 5 * 60_000;
-const PERMISSIONS_URL = 'https://myaccount.google.com/permissions';
 
 type Env = Readonly<Record<string, string | undefined>>;
 type OAuth2Client = InstanceType<typeof auth.OAuth2>;
@@ -43,11 +36,6 @@ export interface SignedIn {
   expiresAt?: Date;
 }
 
-function missingScopes(scope: string | null | undefined): string[] {
-  const granted = new Set((scope ?? '').split(/\s+/));
-  return GMAIL_SCOPES.filter((s) => !granted.has(s));
-}
-
 function printInstructions(print: (line: string) => void, url: string, port: number, timeoutMs: number): void {
   print('followup asks Google for permission to read your mail and create drafts (it never sends).');
   print('Open this link in a browser and allow access:');
@@ -58,45 +46,6 @@ function printInstructions(print: (line: string) => void, url: string, port: num
   print('Signed in to this machine over SSH? On your own computer, forward the port first, then open the link there:');
   print(`  ssh -L ${port}:127.0.0.1:${port} ${hostname()}`);
   print(`Waiting up to ${durationText(timeoutMs)}…`);
-}
-
-async function exchange(client: OAuth2Client, code: string, codeVerifier: string, redirectUri: string): Promise<TokenResponse> {
-  try {
-    const { tokens } = await client.getToken({ code, codeVerifier, redirect_uri: redirectUri });
-    return tokens as TokenResponse;
-  } catch (error) {
-    const info = describeGmailError(error);
-    const why = [info.oauthError, info.message].filter(Boolean).join(': ').slice(0, 200);
-    throw new AuthError(`Google refused the sign-in code (${why}). Run \`followup auth\` to try again.`);
-  }
-}
-
-function checkGrant(tokens: TokenResponse): asserts tokens is TokenResponse & { refresh_token: string } {
-  // prompt=consent makes Google return a refresh token every time; without one, cron could not run.
-  if (!tokens.refresh_token) {
-    throw new AuthError(
-      `Google did not return a refresh token. Remove this app's access at ${PERMISSIONS_URL}, then run \`followup auth\` again.`,
-    );
-  }
-  const missing = missingScopes(tokens.scope);
-  if (missing.length > 0) {
-    throw new AuthError(`The sign-in did not allow ${missing.join(' and ')}. Run \`followup auth\` again and tick both boxes.`);
-  }
-}
-
-async function signedInAddress(client: OAuth2Client): Promise<string> {
-  try {
-    const { data } = await gmail({ version: 'v1', auth: client, retry: false, timeout: 30_000 }).users.getProfile({ userId: 'me' });
-    if (typeof data.emailAddress === 'string') return data.emailAddress;
-    throw new GmailError('Gmail getProfile returned no address.');
-  } catch (error) {
-    if (error instanceof GmailError) throw error;
-    const info = describeGmailError(error);
-    if (info.reasons.some((r) => r === 'accessNotConfigured' || r === 'SERVICE_DISABLED')) {
-      throw new GmailError('Signed in and saved, but the Gmail API is not enabled in your Google Cloud project: enable it (APIs & Services → Library → Gmail API); no need to sign in again.');
-    }
-    throw new GmailError(`Signed in and saved, but Gmail getProfile failed (${info.status ?? info.code}: ${info.message}).`);
-  }
 }
 
 /** `followup auth`: the one interactive step. Our own loopback flow (PKCE, state, a deadline) so the
@@ -127,7 +76,7 @@ export async function runAuth(options: RunAuthOptions): Promise<SignedIn> {
   } finally {
     await redirect.close();
   }
-  const tokens = await exchange(client, code, codeVerifier, redirect.redirectUri);
+  const tokens = await exchangeCode(client, code, codeVerifier, redirect.redirectUri);
   checkGrant(tokens);
   const user = newAuthorizedUser(clientFile, tokens, now());
   await writeAuthorizedUser(options.tokenPath, user);
@@ -147,20 +96,6 @@ export interface AuthCommandOptions {
   browser?: boolean;
   env?: Env;
   print?: (line: string) => void;
-}
-
-/** A browser can open here: not over SSH, and on Linux only with a display (else xdg-open may start
- *  a text browser in this very terminal). */
-export function canOpenBrowser(env: Env, platform: NodeJS.Platform = process.platform): boolean {
-  if (env.SSH_CONNECTION || env.SSH_TTY) return false;
-  if (platform === 'darwin' || platform === 'win32') return true;
-  return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
-}
-
-async function openWithSystemBrowser(url: string): Promise<void> {
-  const { default: open } = await import('open');
-  const child = await open(url);
-  child.on('error', () => {}); // no browser here: the printed link is enough
 }
 
 function portNumber(value: string | number | undefined): number | undefined {

@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { authCommand, canOpenBrowser, GMAIL_SCOPES, runAuth, type RunAuthOptions } from '../../src/commands/auth.ts';
+import { authCommand, runAuth, type RunAuthOptions } from '../../src/commands/auth.ts';
+import { canOpenBrowser } from '../../src/commands/open-browser.ts';
 import { AuthError, EXIT, GmailError } from '../../src/errors.ts';
 import { CredentialsFileError } from '../../src/gmail/credentials-file.ts';
+import { GMAIL_SCOPES } from '../../src/gmail/oauth-grant.ts';
 import { ROOT } from '../helpers/cli.ts';
 
 // The whole loopback sign-in offline: nock stands in for Google's token endpoint and Gmail, and the
