@@ -54,7 +54,7 @@ function program(): Command {
     .action(async (opts: CommonOptions) => {
       const { writeStarterConfig } = await import('./config/starter.ts');
       const { configFile } = await writeStarterConfig(opts.config);
-      process.stdout.write(`Wrote ${configFile}. Edit it, then run \`followup report\`.\n`);
+      process.stdout.write(`Wrote ${configFile}: your name, addresses and time zone, no interviews — those are found in your mail (\`followup interviews\`). Edit it, then run \`followup report\`.\n`);
     });
 
   common(cli.command('report'))

@@ -27,6 +27,12 @@ export function resolveConfig(parsed: ParsedConfig, options: ResolveOptions): Co
     timezone: canonicalTimeZone(parsed.timezone ?? options.systemTimeZone),
     interviews: parsed.interviews.map(resolveInterview),
     policy: { ...parsed.policy, holidays: [...parsed.policy.holidays] },
+    discovery: {
+      mode: parsed.discovery.mode,
+      ignore: [...parsed.discovery.ignore],
+      ignoreDomains: unique(parsed.discovery.ignoreDomains.map(lower)),
+      days: parsed.discovery.days,
+    },
     gmail: { ...parsed.gmail },
   };
 }
@@ -40,7 +46,7 @@ function resolveInterview(parsed: ParsedInterview): Interview {
   return {
     id: parsed.id,
     company: parsed.company,
-    role: parsed.role,
+    ...(parsed.role === undefined ? {} : { role: parsed.role }),
     start: new Date(parsed.start),
     durationMinutes: parsed.durationMinutes,
     interviewers,
@@ -48,6 +54,7 @@ function resolveInterview(parsed: ParsedInterview): Interview {
     contact: resolveContact(parsed.contact, interviewers),
     ...(parsed.decisionExpected === undefined ? {} : { decisionExpected: parsed.decisionExpected }),
     source: 'config',
+    ...(parsed.invite === undefined ? {} : { invite: parsed.invite }),
   };
 }
 

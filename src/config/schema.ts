@@ -48,7 +48,7 @@ const interviewSchema = z
       })
       .describe('A short unique name, like "acme-backend". Never change it: drafts are remembered by it.'),
     company: name.describe('The company name, as it appears in its mail.'),
-    role: name.describe('The job title you interviewed for.'),
+    role: name.optional().describe('The job title you interviewed for. Without it, drafts say "the role".'),
     start: z.iso
       .datetime({ offset: true })
       .describe('When the interview started: ISO 8601 with an offset, like 2026-11-18T10:00:00-05:00.'),
@@ -62,6 +62,13 @@ const interviewSchema = z
     decisionExpected: day
       .optional()
       .describe('YYYY-MM-DD: the day they said they would be in touch. The check-in waits until after it.'),
+    invite: z
+      .string()
+      .trim()
+      .min(1)
+      .max(1000)
+      .optional()
+      .describe('The UID of the calendar invitation this interview came from (`followup interviews add` writes it): links the two, so the one found in the mail is not listed again.'),
   })
   .describe('One interview (each round of a process is its own interview).');
 
@@ -95,6 +102,25 @@ const policySchema = z
   })
   .prefault({})
   .describe('Overrides of the follow-up rules\' constants.');
+
+const discoverySchema = z
+  .strictObject({
+    mode: z
+      .enum(['auto', 'suggest', 'off'])
+      .default('auto')
+      .describe('auto: interviews found in calendar invitations are followed up like configured ones; suggest: they are only listed (add them with `followup interviews add`); off: only configured interviews.'),
+    ignore: z
+      .array(z.string().trim().min(1))
+      .default([])
+      .describe('Ids or invitation UIDs of found interviews to leave alone (`followup interviews ignore` adds to it).'),
+    ignoreDomains: z
+      .array(z.string().regex(DOMAIN, { error: 'is not a domain name, like acme.com' }))
+      .default([])
+      .describe('Invitations involving these domains are never interviews (a club, a client, a former employer).'),
+    days: z.int().min(1).max(365).default(90).describe('How far back to look for invitations, in days.'),
+  })
+  .prefault({})
+  .describe('Finding interviews from the calendar invitations in your mail.');
 
 const gmailSchema = z
   .strictObject({
@@ -136,6 +162,7 @@ export const configSchema = z
       .default([])
       .describe('Interviews you type in yourself. Most are found in your mail from their calendar invitations (see discovery); a configured one wins over the one found.'),
     policy: policySchema,
+    discovery: discoverySchema,
     gmail: gmailSchema,
   })
   .meta({

@@ -14,36 +14,27 @@ export function starterConfigText(timezone: string): string {
   "$schema": "./${SCHEMA_FILE_NAME}",
 
   // You: drafts are signed with your name (and phone, if you give one: they may prefer to call);
-  // mail from any of these addresses is yours.
-  "me": { "name": "Alex Doe", "emails": ["alex@example.com"], "phone": "+1 555 0100" },
+  // mail from any of these addresses is yours. With Gmail, your account's address and its
+  // send-as aliases count as yours too; with --mbox, list every address you send from.
+  "me": { "name": "Alex Doe", "emails": ["alex@example.com"] },
 
   // Your IANA time zone: deadlines ("by the end of the next day") are counted in it.
   "timezone": ${JSON.stringify(timezone)},
 
-  // One entry per interview; each round of a process is its own interview.
-  "interviews": [
-    {
-      // A short unique name. Never change it: the drafts already made are remembered by it.
-      "id": "acme-backend",
-      "company": "Acme",
-      "role": "Backend Engineer",
-      // When it started, with its UTC offset.
-      "start": "2026-11-18T10:00:00-05:00",
-      "durationMinutes": 60,
-      // Each interviewer gets a personal thank-you that mentions their topics.
-      "interviewers": [
-        { "name": "Jane Smith", "email": "jane@acme.example", "topics": ["event sourcing"] },
-      ],
-      // Optional. Mail from these domains counts as the company's.
-      // Default: the interviewers' domains, minus public mail providers such as gmail.com.
-      "domains": ["acme.example"],
-      // Optional. Who gets the check-in: an address or { "name": "…", "email": "…" }.
-      // Default: the first interviewer.
-      "contact": "jane@acme.example",
-      // Optional. The day they said they would be in touch (YYYY-MM-DD); the check-in waits for it.
-      "decisionExpected": "2026-11-25",
-    },
-  ],
+  // Your interviews are found in your mail, from their calendar invitations: run
+  // \`followup interviews\` to see them. Add one here only to type it in yourself, or run
+  // \`followup interviews add ID\` to keep a found one here, then add what only you know:
+  //   { "id": "acme-2026-11-18-3f9a", "company": "Acme", "role": "Backend Engineer",
+  //     "start": "2026-11-18T10:00:00-05:00", "durationMinutes": 60,
+  //     "interviewers": [{ "name": "Jane Smith", "email": "jane@acme.example", "topics": ["event sourcing"] }],
+  //     "contact": "jane@acme.example",      // who gets the check-in (default: the first interviewer)
+  //     "decisionExpected": "2026-11-25" }   // when they said they would be in touch
+  "interviews": [],
+
+  // How interviews are found: "auto" follows them up like configured ones; "suggest" only lists
+  // them; "off" uses only the interviews above. Ignore found ones by id or invitation UID, or every
+  // invitation involving a domain (a client, a club); look this many days back.
+  "discovery": { "mode": "auto", "ignore": [], "ignoreDomains": [], "days": 90 },
 
   // Optional overrides of the rules' constants (the defaults are shown).
   "policy": {

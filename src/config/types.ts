@@ -1,3 +1,4 @@
+import type { DiscoverySettings } from '../core/discovery/types.ts';
 import type { Interview, Me, Policy } from '../core/types.ts';
 
 export interface GmailSettings {
@@ -19,5 +20,6 @@ export interface Config {
   timezone: string;
   interviews: Interview[];
   policy: Policy;
+  discovery: DiscoverySettings;
   gmail: GmailSettings;
 }

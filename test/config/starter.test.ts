@@ -23,7 +23,8 @@ describe('writeStarterConfig', () => {
     expect(written).toEqual({ configFile: target, schemaFile: join(home, 'a', 'b', 'config.schema.json') });
     const config = await loadConfig(target, { systemTimeZone: 'UTC' });
     expect(config.timezone).toBe('Asia/Tokyo');
-    expect(config.interviews.map((interview) => interview.id)).toEqual(['acme-backend']);
+    expect(config.interviews).toEqual([]);
+    expect(config.discovery).toEqual({ mode: 'auto', ignore: [], ignoreDomains: [], days: 90 });
     expect(await readFile(written.schemaFile, 'utf8')).toBe(configJsonSchemaText());
     expect((await stat(target)).mode & 0o777).toBe(0o600);
   });
@@ -32,7 +33,8 @@ describe('writeStarterConfig', () => {
     const text = starterConfigText('Europe/Paris');
     const parsed = parseJsonc(text);
     expect(parsed.ok && (parsed.value as { $schema: string }).$schema).toBe('./config.schema.json');
-    for (const field of ['"me"', '"timezone"', '"interviews"', '"contact"', '"decisionExpected"', '"policy"', '"gmail"']) {
+    expect(text).toContain('found in your mail');
+    for (const field of ['"me"', '"timezone"', '"interviews"', '"discovery"', '"policy"', '"gmail"']) {
       const line = text.split('\n').findIndex((l) => l.includes(`${field}:`));
       expect(text.split('\n')[line - 1], `comment above ${field}`).toMatch(/^\s*\/\//);
     }
