@@ -76,7 +76,7 @@ function splitMultipart(body: string, boundary: string): string[] {
   return parts;
 }
 
-function buildPart(entity: string, partId: string, depth: number): GmailPart {
+function buildPart(entity: string, partId: string, depth: number, attachments?: Map<string, string>): GmailPart {
   const { head, body } = splitEntity(entity);
   const headers = parseHeaderBlock(head);
   const type = parseHeaderValue(headerValue(headers, 'content-type') ?? 'text/plain');
@@ -86,15 +86,25 @@ function buildPart(entity: string, partId: string, depth: number): GmailPart {
   const boundary = type.params.boundary;
   if (mimeType.startsWith('multipart/') && boundary && depth < MAX_DEPTH) {
     const prefix = partId === '' ? '' : `${partId}.`;
-    const parts = splitMultipart(body, boundary).map((p, i) => buildPart(p, `${prefix}${i}`, depth + 1));
+    const parts = splitMultipart(body, boundary).map((p, i) => buildPart(p, `${prefix}${i}`, depth + 1, attachments));
     return { partId, mimeType, filename, headers, body: { size: 0 }, parts };
   }
   const bytes = decodeBody(body, (headerValue(headers, 'content-transfer-encoding') ?? '').trim().toLowerCase());
-  if (filename !== '') return { partId, mimeType, filename, headers, body: { size: bytes.length, attachmentId: `att-${partId}` } };
+  if (filename !== '') {
+    attachments?.set(`att-${partId}`, bytes.toString('base64url'));
+    return { partId, mimeType, filename, headers, body: { size: bytes.length, attachmentId: `att-${partId}` } };
+  }
   return { partId, mimeType, filename, headers, body: { size: bytes.length, data: bytes.toString('base64url') } };
 }
 
 /** Gmail's `payload` for a raw message. */
 export function gmailPayload(raw: Buffer): GmailPart {
   return buildPart(raw.toString('latin1'), '', 0);
+}
+
+/** What users.messages.attachments.get serves for each attachmentId of gmailPayload(raw): base64url data. */
+export function gmailAttachmentData(raw: Buffer): Map<string, string> {
+  const attachments = new Map<string, string>();
+  buildPart(raw.toString('latin1'), '', 0, attachments);
+  return attachments;
 }
