@@ -1,0 +1,19 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+
+describe('node-ical is loaded only for a message with a calendar part', () => {
+  it('reading a plain message, both ways, does not load it; the first calendar part does', async () => {
+    const { stdout } = await run(process.execPath, [join(import.meta.dirname, 'lazy-import-child.ts')]);
+    expect(JSON.parse(stdout)).toEqual({
+      calendarParts: 0,
+      invitationsWithout: 0,
+      nodeIcalWithoutCalendar: false,
+      invitationsWith: 1,
+      nodeIcalWithCalendar: true,
+    });
+  });
+});
