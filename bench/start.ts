@@ -21,6 +21,8 @@ interface Case {
 
 interface Run {
   seconds: number;
+  /** User + system CPU, from GNU time (NaN without it): less swayed than wall time by a busy machine. */
+  cpuSeconds: number;
   peakRssMb: number;
 }
 
@@ -30,7 +32,7 @@ function runOnce(args: string[], env: NodeJS.ProcessEnv, scratch: string): Promi
   const timeFile = join(scratch, 'maxrss');
   const useTime = existsSync(GNU_TIME);
   const [command, argv] = useTime
-    ? [GNU_TIME, ['-f', '%M', '-o', timeFile, process.execPath, ...args]]
+    ? [GNU_TIME, ['-f', '%M %U %S', '-o', timeFile, process.execPath, ...args]]
     : [process.execPath, args];
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -48,8 +50,8 @@ function runOnce(args: string[], env: NodeJS.ProcessEnv, scratch: string): Promi
       const seconds = (performance.now() - started) / 1000;
       clearInterval(poll);
       if (code !== 0) return reject(new Error(`node ${args.join(' ')} exited ${code}: ${stderr.trim()}`));
-      const kb = useTime ? Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop()) : sampledKb;
-      resolve({ seconds, peakRssMb: kb / 1024 });
+      const [kb, user, system] = useTime ? readFileSync(timeFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number) : [sampledKb, NaN, NaN];
+      resolve({ seconds, cpuSeconds: user! + system!, peakRssMb: kb! / 1024 });
     });
   });
 }
@@ -78,9 +80,10 @@ async function measure(c: Case, runs: number, env: NodeJS.ProcessEnv, scratch: s
   const results: Run[] = [];
   for (let i = 0; i < runs; i++) results.push(await runOnce(c.args, env, scratch));
   const seconds = median(results.map((r) => r.seconds));
+  const cpu = median(results.map((r) => r.cpuSeconds));
   const rss = median(results.map((r) => r.peakRssMb));
   const maxRss = Math.max(...results.map((r) => r.peakRssMb));
-  return [c.label, seconds.toFixed(3), verdict(seconds, c.maxSeconds, ' s', 2), rss.toFixed(1), maxRss.toFixed(1), verdict(rss, c.maxRssMb, ' MB', 0)];
+  return [c.label, seconds.toFixed(3), verdict(seconds, c.maxSeconds, ' s', 2), Number.isNaN(cpu) ? '—' : cpu.toFixed(2), rss.toFixed(1), maxRss.toFixed(1), verdict(rss, c.maxRssMb, ' MB', 0)];
 }
 
 function printTable(rows: string[][]): void {
@@ -105,7 +108,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'followup-bench-start-'));
 const env = { ...process.env, XDG_CONFIG_HOME: join(scratch, 'config'), XDG_STATE_HOME: join(scratch, 'state'), NO_COLOR: '1' };
 const rssSource = existsSync(GNU_TIME) ? `${GNU_TIME} %M` : '/proc VmHWM sampled every 2 ms';
 console.log(`start-up, Node ${process.version}, ${runs} runs each after one warm-up; medians; peak RSS from ${rssSource}`);
-const rows = [['command', 'wall s', 'target', 'peak MB', 'max MB', 'target']];
+const rows = [['command', 'wall s', 'target', 'cpu s', 'peak MB', 'max MB', 'target']];
 try {
   for (const c of cases) rows.push(await measure(c, runs, env, scratch));
 } finally {
