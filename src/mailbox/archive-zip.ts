@@ -1,8 +1,14 @@
+import { pipeline } from 'node:stream';
+import type { Readable } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
 import { openPromise } from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import { InputError } from '../errors.ts';
 import { isHidden, mailKindOf, noMailInArchive } from './input-kind.ts';
 import type { MailInput, MailSource } from './mail-source.ts';
+
+const DEFLATE = 8; // APPNOTE.TXT §4.4.5
+const INFLATE_CHUNK = 1024 * 1024;
 
 /** The .mbox and .eml entries of a zip (a Takeout download), read in place: the central directory
  *  says where each entry is, and each is inflated as it streams by, never written to disk. */
@@ -45,16 +51,27 @@ function entrySource(zip: ZipFile, path: string, entry: Entry, kind: MailSource[
   };
 }
 
+/** Inflated here rather than by yauzl, in large pieces: fewer, larger buffers peak about 20 MB
+ *  lower on a big mbox. So the size check yauzl would make is made here. */
 async function* entryChunks(zip: ZipFile, path: string, entry: Entry): AsyncGenerator<Buffer> {
-  const stream = await zip.openReadStreamPromise(entry).catch((error: unknown) => {
-    throw damaged(`${path}:${entry.fileName}`, error);
+  const name = `${path}:${entry.fileName}`;
+  const deflated = entry.compressionMethod === DEFLATE && !entry.isEncrypted();
+  const opened = await zip.openReadStreamPromise(entry, { decodeFileData: !deflated }).catch((error: unknown) => {
+    throw damaged(name, error);
   });
+  const stream: Readable = deflated ? pipeline(opened, createInflateRaw({ chunkSize: INFLATE_CHUNK }), () => undefined) : opened;
+  let bytes = 0;
   try {
-    for await (const chunk of stream) yield chunk as Buffer;
+    for await (const chunk of stream) {
+      bytes += (chunk as Buffer).length;
+      yield chunk as Buffer;
+    }
+    if (bytes !== entry.uncompressedSize) throw new Error(`${bytes} bytes where the archive says ${entry.uncompressedSize}`);
   } catch (error) {
-    throw damaged(`${path}:${entry.fileName}`, error);
+    throw damaged(name, error);
   } finally {
     stream.destroy();
+    opened.destroy();
   }
 }
 

@@ -16,6 +16,8 @@ export interface ZipEntry {
   data: Buffer;
   /** deflate (the default) or store, as zip writers do for data that does not shrink. */
   method?: 'deflate' | 'store';
+  /** The uncompressed size the headers state, when it is to be a lie (a damaged or hostile zip). */
+  statedSize?: number;
 }
 
 /** A zip archive (APPNOTE.TXT §4.3): local headers and data, the central directory, its end record. */
@@ -25,10 +27,10 @@ export function zipBytes(entries: readonly ZipEntry[], modified = new Date(2026,
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const { name, data, method = 'deflate' } of entries) {
+  for (const { name, data, method = 'deflate', statedSize } of entries) {
     const fileName = Buffer.from(name, 'utf8');
     const body = method === 'deflate' ? deflateRawSync(data) : data;
-    const fields = { method: method === 'deflate' ? 8 : 0, crc: crc32(data), compressed: body.length, size: data.length };
+    const fields = { method: method === 'deflate' ? 8 : 0, crc: crc32(data), compressed: body.length, size: statedSize ?? data.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed: 2.0

@@ -189,10 +189,15 @@ describe('inputs that cannot be what the user meant: one line, InputError (exit 
     );
   });
 
-  it('a broken zip, a broken .tgz, a gzip that holds no tar', async () => {
+  it('a broken zip (cut short, lying about its size, garbled), a broken .tgz, a gzip that holds no tar', async () => {
     const whole = zipOf(takeoutTree());
     const zip = file('cut.zip', whole.subarray(0, whole.length - 30));
     await expect(read(zip)).rejects.toThrow(`${zip} looks like a zip archive but cannot be read (End of central directory record signature not found`);
+    const lying = file('lying.zip', zipBytes([{ name: TAKEOUT_MBOX, data: demoMbox(), statedSize: 100 }]));
+    await expect(read(lying)).rejects.toThrow(`${lying}:${TAKEOUT_MBOX} looks like a zip archive but cannot be read (${demoMbox().length} bytes where the archive says 100)`);
+    const garbled = zipBytes([{ name: TAKEOUT_MBOX, data: demoMbox() }]);
+    garbled.fill(0xff, 30 + TAKEOUT_MBOX.length + 40, 30 + TAKEOUT_MBOX.length + 80);
+    await expect(read(file('garbled.zip', garbled))).rejects.toThrow(`${join(dir, 'garbled.zip')}:${TAKEOUT_MBOX} looks like a zip archive but cannot be read (`);
     const tgz = await tgzOf(takeoutTree(), join(dir, 'whole.tgz'));
     const cut = file('cut.tgz', readFileSync(tgz).subarray(0, 1200));
     await expect(read(cut)).rejects.toThrow(`${cut} looks like a tar archive but cannot be read (unexpected end of file); download it again`);
