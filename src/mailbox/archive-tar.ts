@@ -6,7 +6,7 @@ import { createGunzip } from 'node:zlib';
 import { Parser } from 'tar';
 import type { ReadEntry } from 'tar';
 import { InputError } from '../errors.ts';
-import { isHidden, mailKindOf, noMailInArchive } from './input-kind.ts';
+import { isHidden, mailKindOf, NameSample, noMailInArchive } from './input-kind.ts';
 import type { MailInput, MailSource } from './mail-source.ts';
 
 // Large pieces: fewer, larger buffers peak about 20 MB lower on a big archive than zlib's 16 KB.
@@ -26,7 +26,7 @@ export async function tarInput(path: string, gzipped: boolean): Promise<MailInpu
 
 async function* tarSources(path: string, gzipped: boolean): AsyncGenerator<MailSource> {
   const handoff = new Handoff();
-  const others: string[] = [];
+  const others = new NameSample();
   let mail = 0;
   const parser = new Parser({ brotli: false, zstd: false });
   parser.on('entry', (entry: ReadEntry) => {
@@ -39,7 +39,7 @@ async function* tarSources(path: string, gzipped: boolean): AsyncGenerator<MailS
       handoff.push(entry);
       return;
     }
-    if (isFile) others.push(inner);
+    if (isFile) others.add(inner);
     entry.resume();
   });
   const fail = (error: Error): void => handoff.fail(damaged(path, error));

@@ -4,7 +4,7 @@ import { createInflateRaw } from 'node:zlib';
 import { openPromise } from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import { InputError } from '../errors.ts';
-import { isHidden, mailKindOf, noMailInArchive } from './input-kind.ts';
+import { isHidden, mailKindOf, NameSample, noMailInArchive } from './input-kind.ts';
 import type { MailInput, MailSource } from './mail-source.ts';
 
 const DEFLATE = 8; // APPNOTE.TXT §4.4.5
@@ -18,12 +18,12 @@ export async function zipInput(path: string): Promise<MailInput> {
   });
   try {
     const mail: { entry: Entry; kind: MailSource['kind'] }[] = [];
-    const others: string[] = [];
+    const others = new NameSample();
     for await (const entry of zip.eachEntry()) {
       if (entry.fileName.endsWith('/') || entry.fileName.split('/').some(isHidden)) continue;
       const kind = mailKindOf(entry.fileName);
       if (kind === 'mbox' || kind === 'eml') mail.push({ entry, kind });
-      else others.push(entry.fileName);
+      else others.add(entry.fileName);
     }
     if (mail.length === 0) throw new InputError(noMailInArchive(path, others));
     const bytes = mail.reduce((sum, { entry }) => sum + entry.uncompressedSize, 0);

@@ -2,21 +2,21 @@ import { readdir, stat } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors.ts';
-import { isHidden, mailKindOf, PASS_MBOX, someOf } from './input-kind.ts';
+import { isHidden, mailKindOf, NameSample, PASS_MBOX } from './input-kind.ts';
 import { fileSource } from './mail-source.ts';
 import type { MailInput, MailSource } from './mail-source.ts';
 
 interface Found {
   mail: { rel: string; kind: MailSource['kind'] }[];
-  archives: string[];
-  others: string[];
+  archives: NameSample;
+  others: NameSample;
 }
 
 /** Every .mbox and .eml file under the folder, at any depth (an unzipped Takeout export keeps its
  *  mbox in Takeout/Mail/), in path order. Hidden files and folders are left out: ".DS_Store", and
  *  the "._x.mbox" resource forks macOS leaves beside copied files. */
 export async function folderInput(dir: string, options: { chunkSize?: number } = {}): Promise<MailInput> {
-  const found: Found = { mail: [], archives: [], others: [] };
+  const found: Found = { mail: [], archives: new NameSample(), others: new NameSample() };
   await walk(dir, '', found);
   if (found.mail.length === 0) throw new InputError(noMail(dir, found));
   found.mail.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
@@ -36,7 +36,8 @@ export async function folderInput(dir: string, options: { chunkSize?: number } =
 async function walk(dir: string, rel: string, found: Found): Promise<void> {
   let entries: Dirent[];
   try {
-    entries = await readdir(join(dir, rel), { withFileTypes: true });
+    // In name order, so what a message names is the same from one run to the next.
+    entries = (await readdir(join(dir, rel), { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(`The folder ${join(dir, rel)} cannot be read (${code ?? (error as Error).message}).`, { cause: error });
@@ -48,8 +49,8 @@ async function walk(dir: string, rel: string, found: Found): Promise<void> {
     if (type === 'dir') await walk(dir, path, found);
     if (type !== 'file') continue;
     const kind = mailKindOf(entry.name);
-    if (kind === 'archive') found.archives.push(path);
-    else if (kind === undefined) found.others.push(path);
+    if (kind === 'archive') found.archives.add(path);
+    else if (kind === undefined) found.others.add(path);
     else found.mail.push({ rel: path, kind });
   }
 }
@@ -61,7 +62,8 @@ async function linkType(path: string): Promise<'file' | undefined> {
 }
 
 function noMail(dir: string, { archives, others }: Found): string {
-  if (archives.length > 0) return `No .mbox or .eml file under ${dir}, only the archive ${join(dir, archives[0]!)}: pass the archive itself.`;
-  if (others.length === 0) return `${dir} is an empty folder; ${PASS_MBOX}, or a folder of .eml files.`;
-  return `No .mbox or .eml file under ${dir} (only ${someOf(others)}); ${PASS_MBOX}, or a folder of .eml files.`;
+  if (archives.count === 1) return `No .mbox or .eml file under ${dir}, only the archive ${join(dir, archives.names[0]!)}: pass the archive itself.`;
+  if (archives.count > 1) return `No .mbox or .eml file under ${dir}, only archives (${archives}): pass the one that holds your Mail export.`;
+  if (others.count === 0) return `${dir} is an empty folder; ${PASS_MBOX}, or a folder of .eml files.`;
+  return `No .mbox or .eml file under ${dir} (only ${others}); ${PASS_MBOX}, or a folder of .eml files.`;
 }

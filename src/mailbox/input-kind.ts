@@ -65,15 +65,25 @@ function notArchive(name: string, head: Buffer): string {
   return `${name} is named like an archive but is neither a zip nor a tar archive, nor an mbox (first bytes "${printable(head.subarray(0, 16))}"); download it again, or ${PASS_MBOX}.`;
 }
 
-export function noMailInArchive(path: string, others: readonly string[]): string {
-  if (others.length === 0) return `${path} is an empty archive; ${PASS_MBOX}.`;
-  return `${path} holds no .mbox or .eml file (only ${someOf(others)}); ${PASS_MBOX}, or the archive of a Takeout export that includes Mail.`;
+export function noMailInArchive(path: string, others: NameSample): string {
+  if (others.count === 0) return `${path} is an empty archive; ${PASS_MBOX}.`;
+  return `${path} holds no .mbox or .eml file (only ${others}); ${PASS_MBOX}, or the archive of a Takeout export that includes Mail.`;
 }
 
-/** "3 files: a, b, c" or "5 files: a, b, c, …". */
-export function someOf(names: readonly string[]): string {
-  const count = `${names.length} file${names.length === 1 ? '' : 's'}`;
-  return `${count}: ${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}`;
+/** The first few of many file names, and how many there were: enough to say what was found. */
+export class NameSample {
+  readonly names: string[] = [];
+  count = 0;
+
+  add(name: string): void {
+    if (this.names.length < 3) this.names.push(name);
+    this.count++;
+  }
+
+  /** "1 file: a" or "5 files: a, b, c, …". */
+  toString(): string {
+    return `${this.count} file${this.count === 1 ? '' : 's'}: ${this.names.join(', ')}${this.count > this.names.length ? ', …' : ''}`;
+  }
 }
 
 /** Bytes as a reader can see them: ASCII as is, the rest as \xHH ("PK\x03\x04", "%PDF-1.7"). */

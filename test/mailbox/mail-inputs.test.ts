@@ -178,6 +178,8 @@ describe('inputs that cannot be what the user meant: one line, InputError (exit 
     await refuses(docs, `No .mbox or .eml file under ${docs} (only 2 files: a/report.pdf, notes.txt); ${mbox}, or a folder of .eml files.`);
     const downloads = folder('downloads', { 'takeout-001.zip': zipOf(takeoutTree()) });
     await refuses(downloads, `No .mbox or .eml file under ${downloads}, only the archive ${join(downloads, 'takeout-001.zip')}: pass the archive itself.`);
+    writeFileSync(join(downloads, 'takeout-002.zip'), zipOf({ 'Takeout/Drive/cv.pdf': PDF_START }));
+    await refuses(downloads, `No .mbox or .eml file under ${downloads}, only archives (2 files: takeout-001.zip, takeout-002.zip): pass the one that holds your Mail export.`);
   });
 
   it('a file that is not mail: a PDF, random bytes named takeout.zip', async () => {
@@ -212,6 +214,8 @@ describe('inputs that cannot be what the user meant: one line, InputError (exit 
     const tgz = await tgzOf({ 'Takeout/archive_browser.html': '<html></html>' }, join(dir, 'drive.tgz'));
     await refuses(tgz, `${tgz} holds no .mbox or .eml file (only 1 file: Takeout/archive_browser.html); ${mbox}, or the archive of a Takeout export that includes Mail.`);
     await refuses(file('nothing.zip', zipBytes([])), `${join(dir, 'nothing.zip')} is an empty archive; ${mbox}.`);
+    const photos = file('photos.zip', zipOf(Object.fromEntries(['a', 'b', 'c', 'd', 'e'].map((n) => [`Takeout/Photos/${n}.jpg`, n]))));
+    await expect(read(photos)).rejects.toThrow(`(only 5 files: Takeout/Photos/a.jpg, Takeout/Photos/b.jpg, Takeout/Photos/c.jpg, …)`);
   });
 
   it('an archive whose .mbox is empty, or is not an mbox', async () => {
