@@ -39,8 +39,72 @@ async function sourceFor(opts: { mbox?: string; draftsDir?: string }, config: Co
   return gmailSource({ config, log, env: process.env, write });
 }
 
+/** The config; with Gmail and no config file at the default path, the defaults: you and your
+ *  interviews are found in the mail. */
+async function configFor(opts: { config?: string; mbox?: string }): Promise<Config> {
+  const { loadConfig } = await import('./config/load.ts');
+  return loadConfig(opts.config, { defaultsWhenMissing: opts.mbox === undefined });
+}
+
 /** Set by `run`; main() records the run with the exit code it decides, failures included. */
 let runRecording: RunRecording | undefined;
+
+interface ListOptions extends CommonOptions {
+  now?: string;
+  mbox?: string;
+}
+
+/** The interviews found in the mail and configured: list them, add found ones to the config, ignore some. */
+async function foundInterviews(opts: ListOptions) {
+  const now = parseNow(opts.now);
+  const config = await configFor(opts);
+  const { listInterviews } = await import('./commands/interviews.ts');
+  const { stateDir } = await import('./state/paths.ts');
+  const log = loggerFor(opts);
+  const progress = progressPrinter(process.stderr);
+  const view = await listInterviews({ config, source: await sourceFor(opts, config, log, false), stateDir: stateDir(), now, onProgress: progress.update });
+  progress.done();
+  return { config, view };
+}
+
+function interviewsCommands(cli: Command): void {
+  const interviews = cli.command('interviews').description('the interviews found in your mail and configured; add or ignore found ones');
+  const listing = (cmd: Command) => common(cmd)
+    .option('--now <iso>', 'pretend it is this instant (ISO 8601 with offset)')
+    .option('--mbox <file>', 'read an mbox file, a Takeout export or a folder of .eml files instead of Gmail');
+  listing(interviews.command('list', { isDefault: true }))
+    .description('every interview found or configured, with its source, confidence, reason and evidence (read-only)')
+    .option('--json', 'the list as JSON')
+    .action(async (opts: ListOptions & { json?: boolean }) => {
+      const { config, view } = await foundInterviews(opts);
+      const { renderListingJson, renderListingTable } = await import('./report/interviews-list.ts');
+      process.stdout.write(`${opts.json ? renderListingJson(view) : renderListingTable(view, { timezone: config.timezone, width: process.stdout.columns })}\n`);
+    });
+  listing(interviews.command('add'))
+    .description('write found interviews into the config (comments kept), linked by their invitation UID')
+    .argument('[ids...]', 'ids (or invitation UIDs) from `followup interviews`')
+    .option('--all-suggested', 'every suggested interview')
+    .action(async (ids: string[], opts: ListOptions & { allSuggested?: boolean }) => {
+      const { config, view } = await foundInterviews(opts);
+      const { chooseToAdd } = await import('./commands/interviews.ts');
+      const chosen = chooseToAdd(view.listing, { ids, allSuggested: Boolean(opts.allSuggested) });
+      if (chosen.length === 0) {
+        process.stdout.write('No suggested interviews to add.\n');
+        return;
+      }
+      const { addInterviewsToConfig } = await import('./config/add-interviews.ts');
+      const file = await addInterviewsToConfig(opts.config, chosen.map((l) => l.interview), config.timezone);
+      process.stdout.write(`Added ${chosen.map((l) => l.interview.id).join(', ')} to ${file}. Add each interviewer's topics and the day they said they would be in touch (decisionExpected).\n`);
+    });
+  common(interviews.command('ignore'))
+    .description('leave found interviews alone: adds their ids (or UIDs) to discovery.ignore in the config')
+    .argument('<ids...>', 'ids (or invitation UIDs) from `followup interviews`')
+    .action(async (ids: string[], opts: CommonOptions) => {
+      const { ignoreInConfig } = await import('./config/add-interviews.ts');
+      const file = await ignoreInConfig(opts.config, ids);
+      process.stdout.write(`Ignoring ${ids.join(', ')} (discovery.ignore in ${file}).\n`);
+    });
+}
 
 function program(): Command {
   const cli = new Command('followup')
@@ -68,8 +132,7 @@ function program(): Command {
     .action(async (opts: CommonOptions & { now?: string; json?: boolean; format?: string; mbox?: string; draftsDir?: string; discardStale?: boolean }) => {
       const format = reportFormat(opts);
       const now = parseNow(opts.now);
-      const { loadConfig } = await import('./config/load.ts');
-      const config = await loadConfig(opts.config);
+      const config = await configFor(opts);
       const { reportCommand, renderReport } = await import('./commands/report.ts');
       const { stateDir } = await import('./state/paths.ts');
       const log = loggerFor(opts);
@@ -95,8 +158,7 @@ function program(): Command {
       const recording = (runRecording = await (await import('./commands/run-recording.ts')).startRunRecording({ mbox: Boolean(opts.mbox), log: loggerFor(opts) }));
       if (opts.mbox && !opts.draftsDir) throw new UsageError('run --mbox needs --drafts-dir DIR: the folder the drafts are written to');
       const now = parseNow(opts.now);
-      const { loadConfig } = await import('./config/load.ts');
-      const config = await loadConfig(opts.config);
+      const config = await configFor(opts);
       const { isPartial, runCommand, summaryLine } = await import('./commands/run.ts');
       const { renderJson } = await import('./report/json.ts');
       const { stateDir } = await import('./state/paths.ts');
@@ -115,6 +177,8 @@ function program(): Command {
       process.stdout.write(opts.json ? `${renderJson(result.decision)}\n` : `${summary}\n`);
       if (isPartial(result)) process.exitCode = EXIT.partial;
     });
+
+  interviewsCommands(cli);
 
   common(cli.command('auth'))
     .description('sign in to Google once: prints a link to open in a browser on this machine; saves a token for later runs')

@@ -1,9 +1,10 @@
 import { decide } from '../core/decide.ts';
-import type { Decision, Ledger, Me } from '../core/types.ts';
+import type { Decision, Ledger, Me, ReadingSummary, Warning } from '../core/types.ts';
 import type { Config } from '../config/types.ts';
 import { ConfigError } from '../errors.ts';
-import type { ReadProgress } from '../mailbox/port.ts';
+import type { MailboxContents, ReadProgress } from '../mailbox/port.ts';
 import { queryForInterviews } from '../mailbox/query-for-interviews.ts';
+import { findInterviews, type FoundInterviews } from './find-interviews.ts';
 import type { Source } from './source.ts';
 
 /** What `report` and `run` both take. */
@@ -27,19 +28,38 @@ export function resolveMe(config: Config, source: Source): Me {
   return { ...config.me, name, emails };
 }
 
-/** read → decide: the part `report` and `run` share. */
-export async function readAndDecide(args: ReadArgs & { ledger: Ledger }): Promise<Decision> {
+/** The same message unread by the invitation search and by the thread read is said once. */
+function distinct(warnings: readonly Warning[]): Warning[] {
+  const seen = new Set<string>();
+  return warnings.filter((w) => {
+    const key = `${w.code}\u0000${w.source ?? ''}\u0000${w.message}`;
+    return !seen.has(key) && seen.add(key) !== undefined;
+  });
+}
+
+const NOTHING: MailboxContents = { threads: [], drafts: [], warnings: [] };
+
+/** The mbox/.eml readers count what they read; Gmail reads only what its searches find. */
+function summary(contents: MailboxContents, invitationsRead: number): ReadingSummary | undefined {
+  const stats = contents.stats;
+  if (stats === undefined) return invitationsRead > 0 && contents === NOTHING ? { messagesRead: invitationsRead, messagesMatched: 0, sources: [] } : undefined;
+  return { ...stats, messagesRead: Math.max(stats.messagesRead, invitationsRead) };
+}
+
+/** read → decide: the part `report` and `run` share. Interviews come from the config and from the
+ *  invitations in the mail; then the mail about them is read, in the same run. */
+export async function readAndDecide(args: ReadArgs & { ledger: Ledger }): Promise<{ decision: Decision; found: FoundInterviews }> {
   const { config, source } = args;
   const me = resolveMe(config, source);
+  const found = await findInterviews({ config, source, me, now: args.now, ledger: args.ledger, onProgress: args.onProgress });
+  const toRead = found.decideOn.filter((i) => i.cancelledAt === undefined);
   // No interviews, no mail to read: not a scan of a multi-GB mbox, not one Gmail request.
-  const contents = config.interviews.length > 0
-    ? await source.mailbox.read(queryForInterviews(config.interviews), { onProgress: args.onProgress })
-    : { threads: [], drafts: [], warnings: [] };
-  return decide({
-    interviews: config.interviews,
+  const contents = toRead.length > 0 ? await source.mailbox.read(queryForInterviews(toRead), { onProgress: args.onProgress }) : NOTHING;
+  const decision = decide({
+    interviews: found.decideOn,
     threads: contents.threads,
     drafts: contents.drafts,
-    readWarnings: contents.warnings,
+    readWarnings: distinct([...found.warnings, ...contents.warnings]),
     ledger: args.ledger,
     me,
     now: args.now,
@@ -47,4 +67,6 @@ export async function readAndDecide(args: ReadArgs & { ledger: Ledger }): Promis
     policy: config.policy,
     discardStale: args.discardStale ?? false,
   });
+  const reading = summary(contents, found.messagesRead);
+  return { decision: { ...decision, listing: found.listing, ...(reading ? { reading } : {}) }, found };
 }

@@ -9,7 +9,7 @@ const EMPTY: Ledger = { version: 1, entries: [] };
 export async function reportCommand(args: ReadArgs & { stateDir: string }): Promise<Decision> {
   const { source } = args;
   const ledger = source.mailboxId ? await readLedger({ dir: args.stateDir, mailboxId: source.mailboxId }) : EMPTY;
-  return readAndDecide({ ...args, ledger });
+  return (await readAndDecide({ ...args, ledger })).decision;
 }
 
 export async function renderReport(decision: Decision, options: { format: ReportFormat; color: boolean; timezone: string; width?: number }): Promise<string> {

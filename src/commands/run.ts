@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { isReadFailure } from '../core/warnings.ts';
 import { UsageError } from '../errors.ts';
 import type { Logger } from '../log.ts';
-import { appendEntry, readLedger } from '../state/ledger.ts';
+import { appendEntry, readLedger, rememberInterviewIds } from '../state/ledger.ts';
+import { idsToRemember } from './find-interviews.ts';
 import { withLock } from '../state/lock.ts';
 import { applyDecision, type ApplyCounts } from './apply.ts';
 import { readAndDecide, type ReadArgs } from './gather.ts';
@@ -27,7 +28,9 @@ export async function runCommand(args: ReadArgs & {
     stateDir,
     async () => {
       let ledger = await readLedger(at);
-      const decision = await readAndDecide({ ...args, ledger });
+      const { decision, found } = await readAndDecide({ ...args, ledger });
+      // Ids given to found interviews are kept: drafts are remembered by them.
+      ledger = await rememberInterviewIds(at, idsToRemember(found));
       const recordEntry = async (entry: LedgerEntry) => {
         ledger = await appendEntry(at, entry);
       };

@@ -23,6 +23,7 @@ export async function mboxSource(mboxPath: string, draftsDir?: string, onSource?
   const dir = resolve(draftsDir);
   const store = emlDraftStore(dir);
   const mailbox: Mailbox = {
+    readInvitations: (since, options) => mail.readInvitations(since, options),
     async read(query, options) {
       const [contents, waiting] = await Promise.all([mail.read(query, options), store.list()]);
       return { ...contents, drafts: [...contents.drafts, ...waiting] };

@@ -13,12 +13,15 @@ export interface LoadOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** The zone used when the file names none; default: the system's. */
   systemTimeZone?: string;
+  /** No file at the default path means the defaults (with Gmail, nothing needs typing). Never for
+   *  a file named with --config: that one must exist. */
+  defaultsWhenMissing?: boolean;
 }
 
 /** Reads and validates the config; throws ConfigError with every problem. */
 export async function loadConfig(file?: string, options: LoadOptions = {}): Promise<Config> {
   const path = resolve(file ?? defaultConfigPath(options.env));
-  const text = await readConfigFile(path);
+  const text = file === undefined && options.defaultsWhenMissing ? await readConfigFileOr(path, '{}') : await readConfigFile(path);
   const result = parseConfigText(text, { file: path, systemTimeZone: options.systemTimeZone ?? systemTimeZone() });
   if (!result.ok) throw new ConfigError(result.problems, path);
   return result.config;
@@ -27,6 +30,15 @@ export async function loadConfig(file?: string, options: LoadOptions = {}): Prom
 export function parseConfigText(text: string, options: { file: string; systemTimeZone: string }): ValidationResult {
   const parsed = parseJsonc(text);
   return parsed.ok ? validateConfig(parsed.value, options) : parsed;
+}
+
+async function readConfigFileOr(path: string, fallback: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return fallback;
+    throw new ConfigError([`cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`], path);
+  }
 }
 
 async function readConfigFile(path: string): Promise<string> {

@@ -2,7 +2,7 @@ import { calendarOf } from './calendar.ts';
 import { companyIdentity } from './company.ts';
 import { indexDrafts } from './draft-state.ts';
 import { decideInterview, type Context } from './decide-interview.ts';
-import { mayConcern } from './read-failures.ts';
+import { mayConcern, threadsOf } from './read-failures.ts';
 import { buildTimeline, threadsAsOf } from './timeline.ts';
 import type { Decision, Interview, InterviewState, Ledger, Me, PendingDraft, Policy, ReportedWarning, Thread, Warning } from './types.ts';
 
@@ -35,7 +35,8 @@ export function decide(input: DecideInput): Decision {
   const interviews = input.interviews.map((interview) => {
     // Never draft from what was not read: the interview's read failures withhold its new drafts.
     const company = companyIdentity(interview);
-    const unread = readWarnings.filter((w) => mayConcern(w, interview, company));
+    const own = threadsOf(company, threads);
+    const unread = readWarnings.filter((w) => mayConcern(w, interview, company, own));
     for (const w of unread) concerns.get(w)!.push(interview.id);
     const timeline = buildTimeline({ interview, all: input.interviews, threads, me: input.me });
     const state = decideInterview(timeline, unread, ctx);

@@ -1,5 +1,6 @@
 // The engine's own vocabulary. Adapters (mbox, .eml, Gmail) convert to these types at the edge;
 // the core never sees a Gmail or mailparser object.
+import type { ListedInterview } from './discovery/types.ts';
 import type { Warning } from './warnings.ts';
 
 export type { Warning };
@@ -84,6 +85,9 @@ export interface LedgerEntry {
 export interface Ledger {
   version: 1;
   entries: LedgerEntry[];
+  /** The id given to each interview found in an invitation, by its UID: once used, an id never
+   *  changes, whatever later happens to the invitations in the mailbox. */
+  interviewIds?: Record<string, string>;
 }
 
 export interface Interviewer {
@@ -262,4 +266,17 @@ export interface Decision {
   me: Me;
   interviews: InterviewState[];
   warnings: ReportedWarning[];
+  /** Every interview configured or found in the mail, decided on or not (suggested, ignored). */
+  listing?: ListedInterview[];
+  /** How much mail was read: a wrong export shows at a glance. */
+  reading?: ReadingSummary;
+}
+
+export interface ReadingSummary {
+  /** Messages looked at. */
+  messagesRead: number;
+  /** Of those, messages about the interviews. */
+  messagesMatched: number;
+  /** The files or archive entries read (mbox, .eml). */
+  sources: string[];
 }

@@ -33,6 +33,8 @@ export interface WarningEvidence {
   companies?: string[];
   /** Interviews whose mailbox searches returned the thread or message. */
   interviewIds?: string[];
+  /** The Gmail thread the unread message is in: it concerns the interviews whose mail that thread holds. */
+  threadIds?: string[];
 }
 
 /** A problem with the input that was reported and skipped, never a crash. */

@@ -24,12 +24,12 @@ const NO_SIGN_IN = 'You are not signed in to Google yet. Run `followup auth`.';
 const TEN_YEARS_MS = 10 * 365 * 24 * 3600 * 1000;
 
 // gaxios retries GETs on its own (3 times, no jitter, ignoring Retry-After, never 403 rate limits):
-// turned off so src/gmail/retry.ts is the one retry policy (GMAIL-NOTES §4).
+// turned off so src/gmail/retry.ts is the one retry policy (docs/gmail.md §4).
 function client(authClient: InstanceType<typeof auth.OAuth2>, timeoutMs: number, rootUrl?: string): gmail_v1.Gmail {
   return gmail({ version: 'v1', auth: authClient, retry: false, timeout: timeoutMs, ...(rootUrl ? { rootUrl } : {}) });
 }
 
-/** FOLLOWUP_GMAIL_ROOT_URL must be an http(s) URL; only its origin counts (GMAIL-NOTES §7). */
+/** FOLLOWUP_GMAIL_ROOT_URL must be an http(s) URL; only its origin counts (docs/gmail.md §7). */
 function rootUrlFrom(value: string): string {
   let url: URL;
   try {
@@ -70,7 +70,7 @@ function staticTokenClient(env: Env, timeoutMs: number): gmail_v1.Gmail {
 }
 
 function oauthClient(user: AuthorizedUser, path: string, now: () => Date): OAuth2Client {
-  // setCredentials rather than the deprecated fromJSON (GMAIL-NOTES §6).
+  // setCredentials rather than the deprecated fromJSON (docs/gmail.md §6).
   const authClient = new auth.OAuth2({ clientId: user.client_id, clientSecret: user.client_secret });
   authClient.setCredentials({ refresh_token: user.refresh_token });
   let saved = user;

@@ -1,5 +1,5 @@
 // googleapis errors are duck-typed: `instanceof GaxiosError` is false across the several gaxios
-// copies in node_modules (GMAIL-NOTES §4), and OAuth token errors come from another copy again.
+// copies in node_modules (docs/gmail.md §4), and OAuth token errors come from another copy again.
 
 export interface GmailErrorInfo {
   /** HTTP status, when a response arrived. */

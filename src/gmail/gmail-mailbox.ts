@@ -6,6 +6,7 @@ import { createGmailLimiter, type GmailLimiter } from './limiter.ts';
 import { getDraft, listDrafts, pendingDraft, type DraftRef } from './read-drafts.ts';
 import { listThreadIds, MAX_PAGE_SIZE, readThread, type ThreadRead } from './read-threads.ts';
 import { attributeUnreadThread } from './attribute-failure.ts';
+import { readGmailInvitations } from './read-invitations.ts';
 import { buildSearches, type QueryOptions, type SearchQuery } from './search-queries.ts';
 
 export interface GmailMailboxOptions {
@@ -115,6 +116,7 @@ export function gmailMailbox(gmail: gmail_v1.Gmail, options: GmailMailboxOptions
     query: options.query ?? {},
   };
   return {
+    readInvitations: (since) => readGmailInvitations(ctx.gmail, ctx.limiter, since),
     async read(query, readOptions): Promise<MailboxContents> {
       const searches = buildSearches(query, ctx.query);
       const finders: Finders = new Map();

@@ -11,6 +11,7 @@ export const METHOD_UNITS = {
   'history.list': 2,
   'messages.list': 5,
   'messages.get': 5,
+  'messages.attachments.get': 5,
   'drafts.list': 5,
   'drafts.get': 5,
   'threads.list': 10,

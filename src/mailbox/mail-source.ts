@@ -14,6 +14,8 @@ export interface MailSource {
   modified?: Date;
   /** Its path inside the folder or archive it came from (an .eml draft's id). */
   inner?: string;
+  /** A plain file's path: its bytes can be read by position (an archive entry's cannot). */
+  file?: string;
   /** The bytes in order. A chunk is valid only until the next one is asked for. */
   chunks(): AsyncIterable<Buffer>;
 }
@@ -37,7 +39,7 @@ const DEFAULT_CHUNK_SIZE = 4 * 1024 * 1024;
 /** A plain file on disk: an mbox read in chunks into two buffers in turn, an .eml file at once. */
 export function fileSource(path: string, kind: MailSource['kind'], options: { size?: number; modified?: Date; inner?: string; chunkSize?: number } = {}): MailSource {
   const { chunkSize = DEFAULT_CHUNK_SIZE, ...known } = options;
-  return { name: path, kind, ...known, chunks: () => (kind === 'mbox' ? fileChunks(path, chunkSize) : wholeFile(path)) };
+  return { name: path, file: path, kind, ...known, chunks: () => (kind === 'mbox' ? fileChunks(path, chunkSize) : wholeFile(path)) };
 }
 
 /** Its errors are the file system's, so the reader can skip an unreadable message with a warning. */

@@ -8,6 +8,9 @@ import { fileSource } from './mail-source.ts';
 import type { MailInput } from './mail-source.ts';
 import type { MboxOptions } from './mbox.ts';
 import type { Mailbox } from './port.ts';
+import { readIndexed } from './indexed-read.ts';
+import { invitationPass } from './invitation-pass.ts';
+import type { MailIndex } from './mail-index.ts';
 import { readSources } from './read-sources.ts';
 
 /** Whatever Google Takeout gives, by its first bytes: the .mbox file, the unzipped export folder
@@ -16,8 +19,18 @@ import { readSources } from './read-sources.ts';
  *  InputError here, before anything is read; a folder or archive with no mail in it, when read. */
 export function mailboxFor(path: string, options: MboxOptions = {}): Mailbox {
   const kind = inputKind(path);
+  // Set by the invitation pass: then the interviews' mail is read by position, not by another pass.
+  let index: MailIndex | undefined;
   return {
-    read: async (query, readOptions) => readSources(path, await openInput(path, kind, options), query, { ...options, ...readOptions }),
+    async readInvitations(since, readOptions) {
+      const pass = await invitationPass(path, await openInput(path, kind, options), since, { ...options, ...readOptions });
+      index = pass.index;
+      return pass;
+    },
+    async read(query, readOptions) {
+      const input = await openInput(path, kind, options);
+      return index ? readIndexed(input, index, query, { ...options, ...readOptions }) : readSources(path, input, query, { ...options, ...readOptions });
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { fileSource } from './mail-source.ts';
+import { mailboxFor } from './mailbox-for.ts';
 import type { Mailbox, MailboxContents, MailboxQuery } from './port.ts';
 import { readSources } from './read-sources.ts';
 import type { ReadOptions } from './read-sources.ts';
@@ -11,7 +12,7 @@ export interface MboxOptions extends Omit<ReadOptions, 'onProgress'> {
 
 /** The Mailbox port over an mbox file as Google Takeout exports it. */
 export function mboxMailbox(path: string, options: MboxOptions = {}): Mailbox {
-  return { read: (query, readOptions) => readMbox(path, query, { ...options, ...readOptions }) };
+  return mailboxFor(path, options);
 }
 
 /** Streams the file once: headers are screened as they pass, only wanted messages are parsed. */

@@ -1,7 +1,8 @@
 import { ACTION_KEY_HEADER_KEY, decodeActionKey } from '../draft-mark/marker-header.ts';
 import { simpleParser } from 'mailparser';
-import type { HeaderLines, ParsedMail } from 'mailparser';
-import type { Message } from '../core/types.ts';
+import type { AddressObject, HeaderLines, ParsedMail } from 'mailparser';
+import { calendarTextsFromMailparser } from '../invitations/mailparser-calendar-parts.ts';
+import type { Address, Message } from '../core/types.ts';
 import type { Warning, WarningCode } from '../core/warnings.ts';
 import { mapTakeoutLabels } from './gmail-labels.ts';
 import { keepHeaders } from './keep-headers.ts';
@@ -26,6 +27,10 @@ export interface ParsedMessage {
   gmailThreadId?: string;
   /** The X-Interview-Followup header: the action key of a draft this tool made. */
   actionKey?: string;
+  /** The texts of its calendar parts (inline text/calendar or .ics attachments), when it has any. */
+  calendarTexts?: string[];
+  /** The Sender header (Google Calendar: calendar-notification@google.com). */
+  sender?: Address;
 }
 
 export interface ParseOutcome {
@@ -81,7 +86,12 @@ function toParsedMessage(mail: ParsedMail, options: ParseOptions): ParseOutcome 
     text,
   };
   const actionKey = decodeActionKey(rawHeader(lines, ACTION_KEY_HEADER_KEY));
-  return { parsed: { message, gmailThreadId, actionKey }, warnings };
+  const calendarTexts = calendarTextsFromMailparser(mail);
+  const sender = addressesOf(mail.headers.get('sender') as AddressObject | undefined)[0];
+  return {
+    parsed: { message, gmailThreadId, actionKey, ...(calendarTexts.length > 0 ? { calendarTexts } : {}), ...(sender ? { sender } : {}) },
+    warnings,
+  };
 }
 
 function messageDate(header: string | undefined, options: ParseOptions, warnings: Warning[]): Date | undefined {

@@ -1,4 +1,5 @@
-import type { PendingDraft, Thread, Warning } from '../core/types.ts';
+import type { Invitation } from '../core/invitation.ts';
+import type { ActionKind, Address, PendingDraft, Thread, Warning } from '../core/types.ts';
 
 /** Which mail matters: anything from, to or cc one of these addresses or domains since a date.
  *  Mail from an applicant-tracking system is included when it names one of the companies (R3). */
@@ -10,6 +11,9 @@ export interface MailboxQuery {
   /** Company names, for mail from applicant-tracking systems. */
   companies: string[];
   since: Date;
+  /** The interviews each address, domain and company name (lower-cased) is searched for: what a
+   *  read failure is attributed to when nothing else is known of the unread mail. */
+  owners?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface ReadProgress {
@@ -30,13 +34,29 @@ export interface MailboxContents {
   stats?: { messagesRead: number; messagesMatched: number; sources: string[] };
 }
 
+/** The calendar invitations in the mailbox (src/invitations parsed them), for discovery. */
+export interface InvitationsRead {
+  invitations: Invitation[];
+  /** Calendar parts or messages that could not be read. */
+  warnings: Warning[];
+  /** How many messages were looked at for them. */
+  messagesRead: number;
+}
+
 export interface Mailbox {
+  /** The calendar invitations received since `since`. Called before `read` when discovery is on;
+   *  a mailbox may keep what it learnt on the way for the `read` that follows. */
+  readInvitations(since: Date, options?: { onProgress?: (p: ReadProgress) => void }): Promise<InvitationsRead>;
   read(query: MailboxQuery, options?: { onProgress?: (p: ReadProgress) => void }): Promise<MailboxContents>;
 }
 
 /** A draft ready to be stored: the MIME message built by src/compose. */
 export interface ComposedDraft {
   actionKey: string;
+  interviewId: string;
+  kind: ActionKind;
+  /** Recipients' addresses. */
+  to: Address[];
   threadId?: string;
   /** The RFC 5322 message, CRLF line endings. */
   raw: Buffer;
@@ -46,14 +66,10 @@ export interface ComposedDraft {
 
 /** Where `run` leaves drafts: a folder of .eml files, or Gmail drafts. Never sends. */
 export interface DraftStore {
-  /** Creates the draft; returns its id (Gmail draft id, or the file name). */
-  create(draft: ComposedDraft): Promise<{ draftId: string }>;
-  /** A draft this tool already made for the action (found by its X-Interview-Followup header): what
-   *  a retried create checks first, so a lost response never leaves two drafts. (A run that crashed
-   *  before its ledger write is healed by the next run's read, which sees the header too.) */
-  findByActionKey(actionKey: string, threadId?: string): Promise<string | undefined>;
-  /** The content hash of a waiting draft as it is now, or undefined when it is gone. */
-  currentContentHash(draftId: string): Promise<string | undefined>;
-  /** Deletes one of the tool's own untouched drafts (only for --discard-stale). */
-  discard(draftId: string): Promise<void>;
+  /** Creates the draft; returns its id (Gmail draft id, or the file name) and, for a file, where it is. */
+  create(draft: ComposedDraft): Promise<{ draftId: string; location?: string }>;
+  /** Deletes one of the tool's own drafts (only for --discard-stale), only if it still carries the
+   *  tool's mark and its content hash is still `expectedHash` (nobody edited it); false otherwise.
+   *  True too when it is already gone. */
+  discard(draftId: string, expectedHash: string): Promise<boolean>;
 }

@@ -21,9 +21,9 @@ export interface ReadOptions {
 }
 
 // The parser thread may fall behind the screen for a while: let it, within these bounds.
-const QUEUE_LIMITS = { messages: 500, bytes: 8 * 1024 * 1024 };
+export const QUEUE_LIMITS = { messages: 500, bytes: 8 * 1024 * 1024 };
 
-interface Reading {
+export interface Reading {
   query: CompiledQuery;
   collector: MailCollector;
   messagesRead: number;
@@ -81,7 +81,7 @@ async function readMbox(source: MailSource, reading: Reading): Promise<void> {
 
 /** One RFC 5322 message. A file that cannot be read is skipped with a warning; a damaged archive
  *  entry stops the read (an InputError). */
-async function readEml(source: MailSource, reading: Reading): Promise<void> {
+export async function readEml(source: MailSource, reading: Reading): Promise<void> {
   let raw: Buffer;
   try {
     const parts: Buffer[] = [];

@@ -1,4 +1,6 @@
-import type { Action, Warning } from '../core/types.ts';
+import type { ListedInterview } from '../core/discovery/types.ts';
+import type { Action, ReadingSummary, Warning } from '../core/types.ts';
+import { formatInstant } from './format-time.ts';
 
 // Sentences shared by the table and the markdown report, so both say the same thing.
 
@@ -33,4 +35,29 @@ export function draftPlace(action: Action): string {
 export function warningText(warning: Warning): string {
   const text = `${oneLine(warning.code)}: ${oneLine(warning.message)}`;
   return warning.source ? `${text} (${oneLine(warning.source)})` : text;
+}
+
+/** "3 messages about your interviews in 1,204 messages read (all.mbox)": a wrong export shows at a glance. */
+export function readingSentence(reading: ReadingSummary | undefined): string | undefined {
+  if (reading === undefined) return undefined;
+  const n = (count: number) => count.toLocaleString('en-US');
+  const plural = (count: number, word: string) => `${n(count)} ${word}${count === 1 ? '' : 's'}`;
+  const where = reading.sources.length > 0 ? ` (${oneLine(reading.sources.slice(0, 3).join(', '))}${reading.sources.length > 3 ? ', …' : ''})` : '';
+  return `${plural(reading.messagesMatched, 'message')} about your interviews in ${plural(reading.messagesRead, 'message')} read${where}`;
+}
+
+/** How a found interview was found, in one line: the invitation, its sender and date, the guesses. */
+export function foundSentence(listed: ListedInterview | undefined, at: TimeContext): string | undefined {
+  if (listed === undefined || listed.source !== 'invitation' || listed.invitation === null) return undefined;
+  const ref = listed.invitation;
+  const from = ref.from ? ` from ${oneLine(ref.from.email)}` : '';
+  const guessed = listed.guessed.length > 0 ? `; guessed: ${listed.guessed.join(', ')}` : '';
+  return `found in your mail: “${oneLine(ref.subject).slice(0, 80)}”${from}, ${formatInstant(ref.receivedAt, at.timezone, at.now)}${guessed}`;
+}
+
+/** A found interview that is not followed up, and the command that would. */
+export function suggestionLine(listed: ListedInterview, at: TimeContext): string {
+  const role = listed.interview.role ? ` ${oneLine(listed.interview.role)}` : '';
+  const what = listed.status === 'ignored' ? 'ignored' : `${listed.confidence ?? 'found'}: followup interviews add ${oneLine(listed.interview.id)}`;
+  return `${oneLine(listed.interview.id)} — ${oneLine(listed.interview.company)}${role}, ${formatInstant(listed.interview.start, at.timezone, at.now)} — ${oneLine(listed.reason)} (${what})`;
 }

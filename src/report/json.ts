@@ -1,6 +1,7 @@
 import type { Action, Decision, InterviewerState, InterviewState, Warning } from '../core/types.ts';
 import { warningKind, type WarningKind } from '../core/warnings.ts';
 import { draftIdOf } from './describe.ts';
+import { notDecidedOn, toJsonListed, type JsonListedInterview } from './listing-json.ts';
 
 export interface JsonThankYou {
   status: InterviewerState['thankYou']['status'];
@@ -25,6 +26,10 @@ export interface JsonAction {
 
 export interface JsonInterview {
   id: string;
+  /** Typed into the config, or found in a calendar invitation. */
+  source: 'config' | 'invitation';
+  /** The invitation it came from or is linked to. */
+  invitation: { uid: string } | null;
   company: string;
   role: string | null;
   start: string;
@@ -57,6 +62,10 @@ export interface JsonReport {
   interviews: JsonInterview[];
   /** `concerns`: the interviews a read failure may concern. */
   warnings: (JsonWarning & { concerns: string[] })[];
+  /** Found in the mail but not followed up: suggested ones (`followup interviews add ID`) and ignored ones. */
+  suggested: JsonListedInterview[];
+  /** How much mail was read (mbox and .eml); null for Gmail, which reads only what its searches find. */
+  mailbox: { messagesRead: number; messagesAboutInterviews: number; sources: string[] } | null;
 }
 
 function iso(date: Date | undefined): string | null {
@@ -81,6 +90,8 @@ function toJsonInterview(state: InterviewState): JsonInterview {
   const { interview } = state;
   return {
     id: interview.id,
+    source: interview.source,
+    invitation: interview.invite ? { uid: interview.invite } : null,
     company: interview.company,
     role: interview.role ?? null,
     start: interview.start.toISOString(),
@@ -116,6 +127,10 @@ export function toJsonReport(decision: Decision): JsonReport {
     me: { name: decision.me.name, emails: [...decision.me.emails] },
     interviews: decision.interviews.map(toJsonInterview),
     warnings: decision.warnings.map((w) => ({ ...toJsonWarning(w), concerns: [...w.concerns] })),
+    suggested: notDecidedOn(decision.listing ?? [], new Set(decision.interviews.map((i) => i.interview.id))).map(toJsonListed),
+    mailbox: decision.reading
+      ? { messagesRead: decision.reading.messagesRead, messagesAboutInterviews: decision.reading.messagesMatched, sources: [...decision.reading.sources] }
+      : null,
   };
 }
 

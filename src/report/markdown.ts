@@ -1,5 +1,7 @@
 import type { Action, Decision, InterviewerState, InterviewState } from '../core/types.ts';
-import { draftPlace, oneLine, recipients, warningText, type TimeContext } from './describe.ts';
+import type { ListedInterview } from '../core/discovery/types.ts';
+import { draftPlace, foundSentence, oneLine, readingSentence, recipients, suggestionLine, warningText, type TimeContext } from './describe.ts';
+import { notDecidedOn } from './listing-json.ts';
 import { formatInstant } from './format-time.ts';
 
 export interface MarkdownOptions {
@@ -35,7 +37,7 @@ function facts(state: InterviewState, at: TimeContext): string[] {
   ];
 }
 
-function section(state: InterviewState, at: TimeContext): string[] {
+function section(state: InterviewState, at: TimeContext, listed?: ListedInterview): string[] {
   const { interview } = state;
   const table =
     state.interviewers.length === 0
@@ -49,6 +51,7 @@ function section(state: InterviewState, at: TimeContext): string[] {
     `## ${md(interview.company)}: ${md(interview.role ?? 'role not known')} (${md(interview.id)})`,
     '',
     ...facts(state, at),
+    ...(listed && foundSentence(listed, at) ? [`- **Source:** ${md(foundSentence(listed, at)!)}`] : []),
     '',
     ...table,
     '',
@@ -64,14 +67,17 @@ function section(state: InterviewState, at: TimeContext): string[] {
  *  list, then the warnings. */
 export function renderMarkdown(decision: Decision, options: MarkdownOptions): string {
   const at: TimeContext = { timezone: options.timezone, now: decision.now };
+  const listed = new Map((decision.listing ?? []).map((l) => [l.interview.id, l]));
+  const others = notDecidedOn(decision.listing ?? [], new Set(decision.interviews.map((i) => i.interview.id)));
   const lines = [
     '# Interview follow-up report',
     '',
-    `As of ${formatInstant(decision.now, options.timezone)} (${options.timezone}). Your addresses: ${md(decision.me.emails.join(', '))}.`,
+    `As of ${formatInstant(decision.now, options.timezone)} (${options.timezone}). Your addresses: ${md(decision.me.emails.join(', '))}.${decision.reading ? ` ${md(readingSentence(decision.reading)!)}.` : ''}`,
     '',
     ...(decision.interviews.length === 0
-      ? ['No interviews configured.', '']
-      : decision.interviews.flatMap((s) => section(s, at))),
+      ? ['No interviews configured or found in your mail.', '']
+      : decision.interviews.flatMap((s) => section(s, at, listed.get(s.interview.id)))),
+    ...(others.length > 0 ? ['## Found in your mail, not followed up', '', ...others.map((l) => `- ${md(suggestionLine(l, at))}`), ''] : []),
     '## Warnings',
     '',
     ...(decision.warnings.length === 0 ? ['None.'] : decision.warnings.map((w) => `- ${md(warningText(w))}`)),

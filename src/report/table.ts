@@ -1,6 +1,7 @@
 import Table from 'cli-table3';
 import type { Decision, InterviewState } from '../core/types.ts';
-import { draftPlace, oneLine, recipients, warningText, type TimeContext } from './describe.ts';
+import { draftPlace, foundSentence, oneLine, readingSentence, recipients, suggestionLine, warningText, type TimeContext } from './describe.ts';
+import { notDecidedOn } from './listing-json.ts';
 import { formatInstant } from './format-time.ts';
 import { painter, type Painter } from './style.ts';
 
@@ -20,7 +21,7 @@ function bullets(title: string, lines: string[]): string[] {
   return lines.length === 0 ? [] : [`${title}:`, ...lines.map((line) => `• ${line}`)];
 }
 
-function details(state: InterviewState, paint: Painter): string {
+function details(state: InterviewState, paint: Painter, found?: string): string {
   const thankYous = state.interviewers.map(
     (i) => `${oneLine(i.name)}: ${paint.thankYou(i.thankYou.status)} — ${oneLine(i.thankYou.explanation)}`,
   );
@@ -32,6 +33,7 @@ function details(state: InterviewState, paint: Painter): string {
   });
   return [
     oneLine(state.explanation),
+    ...(found ? [paint.dim(found)] : []),
     ...bullets(paint.bold('Thank-you notes'), thankYous),
     ...bullets(paint.bold('Drafts'), drafts),
     ...bullets(paint.bold('Notes'), state.notes.map(oneLine)),
@@ -51,7 +53,8 @@ function statusCell(state: InterviewState, paint: Painter, at: TimeContext): str
 function interviewCell(state: InterviewState, paint: Painter, at: TimeContext): string {
   const { interview } = state;
   const start = formatInstant(interview.start, at.timezone, at.now);
-  return [paint.bold(oneLine(interview.company)), oneLine(interview.role ?? '(role not known)'), paint.dim(oneLine(interview.id)), paint.dim(start)]
+  const found = interview.source === 'invitation' ? [paint.dim('found in mail')] : [];
+  return [paint.bold(oneLine(interview.company)), oneLine(interview.role ?? '(role not known)'), paint.dim(oneLine(interview.id)), paint.dim(start), ...found]
     .join('\n');
 }
 
@@ -67,13 +70,17 @@ export function renderTable(decision: Decision, options: TableOptions): string {
     // cli-table3 colours the head and borders by default; colour is the caller's choice.
     style: options.color ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] },
   });
+  const listed = new Map((decision.listing ?? []).map((l) => [l.interview.id, l]));
   for (const state of decision.interviews) {
-    table.push([interviewCell(state, paint, at), statusCell(state, paint, at), details(state, paint)]);
+    const found = foundSentence(listed.get(state.interview.id), at);
+    table.push([interviewCell(state, paint, at), statusCell(state, paint, at), details(state, paint, found)]);
   }
   const title = `Interview follow-up report, ${formatInstant(decision.now, options.timezone)} (${options.timezone})`;
-  const mine = `Your addresses: ${oneLine(decision.me.emails.join(', '))}`;
-  const body = decision.interviews.length === 0 ? 'No interviews configured.' : table.toString();
+  const mine = [`Your addresses: ${oneLine(decision.me.emails.join(', '))}`, readingSentence(decision.reading)].filter(Boolean).join('. ');
+  const body = decision.interviews.length === 0 ? 'No interviews configured or found in your mail.' : table.toString();
+  const others = notDecidedOn(decision.listing ?? [], new Set(decision.interviews.map((i) => i.interview.id)));
+  const suggestions = others.length > 0 ? ['', paint.bold(`Found in your mail, not followed up (${others.length})`), ...others.map((l) => `• ${suggestionLine(l, at)}`)] : [];
   const warnings = decision.warnings.map((w) => `• ${warningText(w)}`);
   const warningBlock = warnings.length > 0 ? ['', paint.bold(`Warnings (${warnings.length})`), ...warnings] : [];
-  return [paint.bold(title), paint.dim(mine), body, ...warningBlock].join('\n');
+  return [paint.bold(title), paint.dim(mine), body, ...suggestions, ...warningBlock].join('\n');
 }

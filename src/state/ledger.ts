@@ -33,6 +33,7 @@ const fileSchema = z.object({
   version: z.literal(1),
   mailbox: z.string().optional(),
   entries: z.array(entrySchema),
+  interviewIds: z.record(z.string(), z.string()).optional(),
 });
 
 export function ledgerPath(at: LedgerLocation): string {
@@ -67,7 +68,8 @@ function parseLedger(text: string, path: string): Ledger {
     const issue = parsed.error.issues[0];
     throw damaged(path, `${issue?.path.join('.') || 'top level'}: ${issue?.message ?? 'invalid'}`, parsed.error);
   }
-  return { version: 1, entries: parsed.data.entries };
+  const { entries, interviewIds } = parsed.data;
+  return interviewIds === undefined ? { version: 1, entries } : { version: 1, entries, interviewIds };
 }
 
 function damaged(path: string, detail: string, cause: unknown): FollowupError {
@@ -85,7 +87,7 @@ export async function appendEntry(at: LedgerLocation, entry: LedgerEntry): Promi
   return serialised(ledgerPath(at), async () => {
     const current = await readLedger(at);
     const entries = current.entries.filter((known) => known.actionKey !== entry.actionKey);
-    const next: Ledger = { version: 1, entries: [...entries, entry] };
+    const next: Ledger = { ...current, entries: [...entries, entry] };
     await save(at, next);
     return next;
   });
@@ -93,8 +95,26 @@ export async function appendEntry(at: LedgerLocation, entry: LedgerEntry): Promi
 
 async function save(at: LedgerLocation, ledger: Ledger): Promise<void> {
   await mkdir(at.dir, { recursive: true, mode: 0o700 });
-  const file = { version: ledger.version, mailbox: at.mailboxId, entries: ledger.entries };
+  const file = { version: ledger.version, mailbox: at.mailboxId, entries: ledger.entries, ...(ledger.interviewIds ? { interviewIds: ledger.interviewIds } : {}) };
   await writeFileAtomic(ledgerPath(at), `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
+}
+
+/** Remembers the ids given to found interviews (UID → id); ids already known are never changed. */
+export async function rememberInterviewIds(at: LedgerLocation, ids: ReadonlyMap<string, string>): Promise<Ledger> {
+  return serialised(ledgerPath(at), async () => {
+    const current = await readLedger(at);
+    const known = { ...current.interviewIds };
+    let added = false;
+    for (const [uid, id] of ids) {
+      if (known[uid] !== undefined) continue;
+      known[uid] = id;
+      added = true;
+    }
+    if (!added) return current;
+    const next: Ledger = { ...current, interviewIds: known };
+    await save(at, next);
+    return next;
+  });
 }
 
 const queues = new Map<string, Promise<unknown>>();

@@ -160,7 +160,7 @@ describe('recording a run', () => {
     ]);
 
     const config = await loadConfig(DEMO_CONFIG);
-    const decision = await readAndDecide({ config, source: await mboxSource(DEMO_MBOX), now: new Date(DEMO_NOW), ledger: { version: 1, entries: [] } });
+    const { decision } = await readAndDecide({ config, source: await mboxSource(DEMO_MBOX), now: new Date(DEMO_NOW), ledger: { version: 1, entries: [] } });
     await recording.done({ decision, counts: { created: 2, adopted: 0, discarded: 0, failed: 1 } });
     clock = new Date(NOW.getTime() + 4200);
     await recording.finish(EXIT.partial);

@@ -13,7 +13,7 @@ const doc: SearchDoc = {
   text: 'Looking forward to meeting you.',
   labels: ['INBOX'],
   date: Date.parse('2026-11-20T12:00:00Z'),
-  hasAttachment: false,
+  hasAttachment: false, filenames: [],
 };
 
 const match = (q: string) => matchesQuery(parseQuery(q), doc, Date.parse('2026-11-24T00:00:00Z'));

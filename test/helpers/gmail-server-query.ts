@@ -1,6 +1,6 @@
 // Gmail's search language, as much of it as the adapter uses and a little more: from:/to:/cc:/bcc:
 // with an address, a domain or a name; {a b} (OR), ( ), OR, -term; "phrases"; subject:, label:,
-// in:, is:, rfc822msgid:, has:attachment; after:/before: with epoch seconds or YYYY/MM/DD (midnight
+// in:, is:, rfc822msgid:, has:attachment, filename:; after:/before: with epoch seconds or YYYY/MM/DD (midnight
 // PST, https://developers.google.com/workspace/gmail/api/guides/filtering), newer_than:/older_than:.
 import { TZDate } from '@date-fns/tz';
 
@@ -21,11 +21,13 @@ export interface SearchDoc {
   date: number;
   messageId?: string;
   hasAttachment: boolean;
+  /** Names of the message's attachments (a part without a name is not one: Gmail's filename: is documented for attachments). */
+  filenames: string[];
 }
 
 export class QuerySyntaxError extends Error {}
 
-const OPS = new Set(['from', 'to', 'cc', 'bcc', 'subject', 'after', 'before', 'newer_than', 'older_than', 'label', 'in', 'is', 'rfc822msgid', 'has']);
+const OPS = new Set(['from', 'to', 'cc', 'bcc', 'subject', 'after', 'before', 'newer_than', 'older_than', 'label', 'in', 'is', 'rfc822msgid', 'has', 'filename']);
 const STOP = new Set([' ', '\t', '(', ')', '{', '}', '"']);
 
 interface Cursor {
@@ -159,6 +161,10 @@ function termMatches(node: { op?: string; value: string }, doc: SearchDoc, now: 
       return value.toLowerCase() === 'anywhere' || hasLabel(doc, value);
     case 'rfc822msgid': return doc.messageId?.replace(/^<|>$/g, '') === value.replace(/^<|>$/g, '');
     case 'has': return value.toLowerCase() === 'attachment' && doc.hasAttachment;
+    case 'filename': {
+      const wanted = value.toLowerCase();
+      return doc.filenames.some((name) => name === wanted || name.endsWith(`.${wanted}`));
+    }
     default: return fullText(doc).includes(value.toLowerCase());
   }
 }

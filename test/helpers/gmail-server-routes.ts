@@ -1,6 +1,6 @@
 // Gmail API v1 handlers over the MailboxStore: JSON shaped like Gmail's (bare list items,
 // resultSizeEstimate, no list key when empty, ids as strings, internalDate in epoch ms).
-import type { GmailHeader, GmailPart } from './gmail-server-mime.ts';
+import { gmailAttachmentData, type GmailHeader, type GmailPart } from './gmail-server-mime.ts';
 import { checkQuery, matchesQuery, parseQuery, QuerySyntaxError, type QueryNode } from './gmail-server-query.ts';
 import type { MailboxStore, StoredMessage } from './gmail-server-store.ts';
 
@@ -149,6 +149,13 @@ const messagesGet: Handler = (ctx) => {
   return { status: 200, json: messageJson(ctx, m, format(ctx, ['full', 'metadata', 'minimal', 'raw'])) };
 };
 
+const attachmentsGet: Handler = (ctx) => {
+  const m = ctx.store.messages.get(ctx.ids[0]!);
+  const data = m && gmailAttachmentData(m.raw).get(ctx.ids[2]!);
+  if (data === undefined) throw notFound();
+  return { status: 200, json: { attachmentId: ctx.ids[2], size: Buffer.from(data, 'base64url').length, data } };
+};
+
 function draftMessages(ctx: RouteContext): StoredMessage[] {
   return [...ctx.store.drafts.values()].map((id) => ctx.store.messages.get(id)!);
 }
@@ -243,6 +250,7 @@ export const ROUTES: Route[] = [
   { method: 'GET', pattern: new RegExp(`^threads/${ID}$`), api: 'threads.get', handler: threadsGet },
   { method: 'GET', pattern: /^messages$/, api: 'messages.list', handler: messagesList },
   { method: 'GET', pattern: new RegExp(`^messages/${ID}$`), api: 'messages.get', handler: messagesGet },
+  { method: 'GET', pattern: new RegExp(`^messages/${ID}/attachments/${ID}$`), api: 'messages.attachments.get', handler: attachmentsGet },
   { method: 'GET', pattern: /^drafts$/, api: 'drafts.list', handler: draftsList },
   { method: 'GET', pattern: new RegExp(`^drafts/${ID}$`), api: 'drafts.get', handler: draftsGet },
   { method: 'POST', pattern: /^drafts$/, api: 'drafts.create', handler: draftsCreate },
@@ -257,6 +265,7 @@ export const UNITS: Record<string, number> = {
   'history.list': 2,
   'messages.list': 5,
   'messages.get': 5,
+  'messages.attachments.get': 5,
   'drafts.list': 5,
   'drafts.get': 5,
   'threads.list': 10,

@@ -49,8 +49,8 @@ export function subjectKey(subject: string): string {
   return subject.replace(/^\s*((re|fwd?|aw|sv)\s*:\s*)+/i, '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-function hasAttachment(part: GmailPart): boolean {
-  return part.filename !== '' || (part.parts ?? []).some(hasAttachment);
+function filenames(part: GmailPart): string[] {
+  return [...(part.filename !== '' ? [part.filename.toLowerCase()] : []), ...(part.parts ?? []).flatMap(filenames)];
 }
 
 export class MailboxStore {
@@ -108,7 +108,8 @@ export class MailboxStore {
         labels: labelIds,
         date: internalDate,
         ...(parsed.messageId ? { messageId: parsed.messageId } : {}),
-        hasAttachment: hasAttachment(payload),
+        hasAttachment: filenames(payload).length > 0,
+        filenames: filenames(payload),
       },
       ...(parsed.messageId ? { messageId: parsed.messageId } : {}),
       parents: [...(parsed.inReplyTo ? [parsed.inReplyTo] : []), ...refs],

@@ -12,6 +12,8 @@ const reportSchema = z.strictObject({
   now: isoDate,
   interviews: z.array(
     z.strictObject({
+      source: z.enum(['config', 'invitation']),
+      invitation: z.strictObject({ uid: z.string() }).nullable(),
       id: z.string(),
       company: z.string(),
       role: z.string(),
@@ -47,6 +49,8 @@ const reportSchema = z.strictObject({
     }),
   ),
   me: z.strictObject({ name: z.string(), emails: z.array(z.string()) }),
+  suggested: z.array(z.object({ id: z.string(), source: z.literal('invitation') })),
+  mailbox: z.strictObject({ messagesRead: z.number(), messagesAboutInterviews: z.number(), sources: z.array(z.string()) }).nullable(),
   warnings: z.array(z.strictObject({ code: z.string(), kind: z.enum(['advice', 'read-failure']), message: z.string(), source: z.string().nullable(), concerns: z.array(z.string()) })),
 });
 
@@ -101,6 +105,6 @@ describe('renderJson', () => {
   });
 
   it('renders an empty decision', () => {
-    expect(JSON.parse(renderJson(aDecision({ interviews: [] })))).toEqual({ now: '2026-11-24T14:00:00.000Z', me: { name: 'Alex Doe', emails: ['alex@example.com'] }, interviews: [], warnings: [] });
+    expect(JSON.parse(renderJson(aDecision({ interviews: [] })))).toEqual({ now: '2026-11-24T14:00:00.000Z', me: { name: 'Alex Doe', emails: ['alex@example.com'] }, interviews: [], warnings: [], suggested: [], mailbox: null });
   });
 });

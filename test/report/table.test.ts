@@ -96,7 +96,7 @@ describe('renderTable', () => {
 
   it('says so when there are no interviews, and leaves warnings out when there are none', () => {
     const text = renderTable(aDecision({ interviews: [] }), { color: false, timezone: 'UTC' });
-    expect(text).toContain('No interviews configured.');
+    expect(text).toContain('No interviews configured or found in your mail.');
     expect(text).not.toContain('Warnings');
   });
 });

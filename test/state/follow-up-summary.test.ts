@@ -10,7 +10,7 @@ import { DEMO_CONFIG, DEMO_MBOX, DEMO_NOW } from '../helpers/cli.ts';
 
 async function demoDecision() {
   const config = await loadConfig(DEMO_CONFIG);
-  return readAndDecide({ config, source: await mboxSource(DEMO_MBOX), now: new Date(DEMO_NOW), ledger: { version: 1, entries: [] } });
+  return (await readAndDecide({ config, source: await mboxSource(DEMO_MBOX), now: new Date(DEMO_NOW), ledger: { version: 1, entries: [] } })).decision;
 }
 
 describe('the next follow-ups summary', () => {

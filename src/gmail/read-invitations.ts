@@ -1,0 +1,139 @@
+import type { gmail_v1 } from '@googleapis/gmail';
+import type { Invitation, InvitationMessage } from '../core/invitation.ts';
+import type { Message } from '../core/types.ts';
+import type { Warning, WarningEvidence } from '../core/warnings.ts';
+import { GmailError } from '../errors.ts';
+import { calendarPartsOfGmailPayload, calendarTextOfGmailAttachment, type GmailCalendarAttachment } from '../invitations/gmail-calendar-parts.ts';
+import { invitationsOf, type MessageInvitations } from '../invitations/message-invitations.ts';
+import { MAX_CALENDAR_BYTES } from '../invitations/calendar-limits.ts';
+import type { InvitationsRead } from '../mailbox/port.ts';
+import type { GmailLimiter } from './limiter.ts';
+import { parseGmailMessage } from './parse-message.ts';
+import { readAllPages, pageToken, MAX_PAGE_SIZE } from './read-threads.ts';
+
+// Finding invitations without scanning the mailbox (docs/gmail.md §10): two searches since a date,
+// then each hit fetched once (messages.get, format full) and only its calendar part read — inline
+// when Gmail hands it over in the message, else the one attachment (messages.attachments.get).
+//
+// - `filename:ics` finds invitations that carry an .ics attachment: Google Calendar (invite.ics),
+//   Zoom, and most applicant-tracking and scheduling tools.
+// - The words search finds those with only an inline text/calendar part (Outlook/Exchange, Teams)
+//   by their subject words (Invitation:, Updated invitation:, Canceled event:, interview…) or the
+//   text Teams and Zoom put in the body. An Outlook invitation with none of these words in its
+//   subject or body is missed: add that interview to the config.
+
+function epochSeconds(date: Date): number {
+  return Math.max(0, Math.floor(date.getTime() / 1000));
+}
+
+export function invitationQueries(since: Date): string[] {
+  const after = ` after:${epochSeconds(since)}`;
+  const words = [
+    'subject:invitation', 'subject:"updated invitation"', 'subject:"canceled event"', 'subject:"cancelled event"',
+    'subject:interview', 'subject:"meeting request"', '"microsoft teams meeting"', '"join zoom meeting"', 'filename:vcs',
+  ];
+  return [`filename:ics${after}`, `{${words.join(' ')}}${after}`];
+}
+
+interface Hit {
+  id: string;
+  threadId?: string;
+}
+
+function listMessages(gmail: gmail_v1.Gmail, limiter: GmailLimiter, q: string): Promise<Hit[]> {
+  return readAllPages(async (token) => {
+    const { data } = await limiter.call('messages.list', () =>
+      gmail.users.messages.list({ userId: 'me', q, maxResults: MAX_PAGE_SIZE, ...(token ? { pageToken: token } : {}) }),
+    );
+    if (typeof data !== 'object' || data === null || (data.messages !== undefined && !Array.isArray(data.messages))) {
+      throw new GmailError('Gmail messages.list returned a page that is not a message list.');
+    }
+    const hits = (data.messages ?? []).flatMap((m): Hit[] => {
+      if (typeof m?.id !== 'string' || m.id === '') return [];
+      return [typeof m.threadId === 'string' ? { id: m.id, threadId: m.threadId } : { id: m.id }];
+    });
+    const next = pageToken(data as Record<string, unknown>);
+    return next === undefined ? { items: hits } : { items: hits, nextPageToken: next };
+  });
+}
+
+function invitationMessage(message: Message, raw: gmail_v1.Schema$Message): InvitationMessage {
+  const sender = raw.payload?.headers?.find((h) => h.name?.toLowerCase() === 'sender')?.value;
+  const senderEmail = typeof sender === 'string' ? /[^\s<>"]+@[^\s<>"]+/.exec(sender)?.[0]?.toLowerCase() : undefined;
+  return {
+    id: message.id,
+    threadId: message.threadId,
+    ...(message.messageId ? { messageId: message.messageId } : {}),
+    subject: message.subject,
+    ...(message.from ? { from: message.from } : {}),
+    ...(senderEmail ? { sender: { email: senderEmail } } : {}),
+    to: message.to,
+    cc: message.cc,
+    date: message.date,
+    labels: message.labels,
+  };
+}
+
+async function attachmentText(gmail: gmail_v1.Gmail, limiter: GmailLimiter, messageId: string, attachment: GmailCalendarAttachment): Promise<string | undefined> {
+  if ((attachment.size ?? 0) > MAX_CALENDAR_BYTES) return undefined;
+  const { data } = await limiter.call('messages.attachments.get', () =>
+    gmail.users.messages.attachments.get({ userId: 'me', messageId, id: attachment.attachmentId }),
+  );
+  return typeof data?.data === 'string' ? calendarTextOfGmailAttachment(data.data, attachment) : undefined;
+}
+
+/** What an unread hit may concern: the addresses its headers name (when Gmail gives those) and its
+ *  thread (the interviews whose mail that thread holds). */
+async function evidenceOf(gmail: gmail_v1.Gmail, limiter: GmailLimiter, hit: Hit): Promise<WarningEvidence> {
+  const threadIds = hit.threadId ? [hit.threadId] : [];
+  try {
+    const { data } = await limiter.call('messages.get', () =>
+      gmail.users.messages.get({ userId: 'me', id: hit.id, format: 'metadata', metadataHeaders: ['From', 'To', 'Cc', 'Reply-To', 'Sender'] }),
+    );
+    const values = (data?.payload?.headers ?? []).map((h) => (typeof h?.value === 'string' ? h.value : ''));
+    const addresses = [...new Set(values.flatMap((v) => v.match(ADDRESS) ?? []).map((a) => a.toLowerCase()))];
+    return { addresses, threadIds };
+  } catch (error) {
+    if (error instanceof GmailError) return { threadIds };
+    throw error;
+  }
+}
+
+const ADDRESS = /[^\s<>,;:"()[\]]{1,64}@[A-Za-z0-9.-]{1,253}/g;
+
+/** One hit: its calendar parts, parsed. A message Gmail will not give is a read failure. */
+async function invitationsIn(gmail: gmail_v1.Gmail, limiter: GmailLimiter, hit: Hit): Promise<MessageInvitations> {
+  const { id } = hit;
+  const source = `gmail message ${id}`;
+  let raw: gmail_v1.Schema$Message;
+  try {
+    ({ data: raw } = await limiter.call('messages.get', () => gmail.users.messages.get({ userId: 'me', id, format: 'full' })));
+  } catch (error) {
+    if (!(error instanceof GmailError)) throw error;
+    const evidence = await evidenceOf(gmail, limiter, hit);
+    return { invitations: [], warnings: [{ code: 'gmail-message-failed', message: error.message, source, evidence }] };
+  }
+  const parsed = await parseGmailMessage(raw);
+  if (!parsed.ok) return { invitations: [], warnings: [{ ...parsed.warning, evidence: await evidenceOf(gmail, limiter, hit) }] };
+  const message = invitationMessage(parsed.value.message, raw);
+  const parts = calendarPartsOfGmailPayload(raw.payload ?? {});
+  // Google Calendar sends the same calendar inline and as invite.ics: the inline one suffices.
+  const texts = parts.texts.length > 0 ? parts.texts : [];
+  if (texts.length === 0) {
+    for (const attachment of parts.attachments.slice(0, 3)) {
+      const text = await attachmentText(gmail, limiter, id, attachment);
+      if (text !== undefined) texts.push(text);
+    }
+  }
+  return invitationsOf(texts, message, source);
+}
+
+/** Every invitation received since `since`, each message fetched once. */
+export async function readGmailInvitations(gmail: gmail_v1.Gmail, limiter: GmailLimiter, since: Date): Promise<InvitationsRead> {
+  const pages = await Promise.all(invitationQueries(since).map((q) => listMessages(gmail, limiter, q)));
+  const hits = [...new Map(pages.flat().map((h) => [h.id, h])).values()];
+  const reads = await Promise.all(hits.map((hit) => invitationsIn(gmail, limiter, hit)));
+  const invitations: Invitation[] = reads.flatMap((r) => r.invitations);
+  const warnings: Warning[] = reads.flatMap((r) => r.warnings);
+  return { invitations, warnings, messagesRead: hits.length };
+}

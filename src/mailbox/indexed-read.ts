@@ -1,0 +1,89 @@
+import { open } from 'node:fs/promises';
+import { InputError } from '../errors.ts';
+import { MailCollector } from './mail-collector.ts';
+import type { MailIndex, MessagePlace } from './mail-index.ts';
+import type { MailInput, MailSource } from './mail-source.ts';
+import { CandidateSink } from './mbox-candidates.ts';
+import { MboxSplitter, type MboxSink } from './mbox-split.ts';
+import { parserFor } from './parse-pool.ts';
+import type { MailboxContents, MailboxQuery } from './port.ts';
+import { compileQuery } from './query-match.ts';
+import { QUEUE_LIMITS, readEml, type Reading, type ReadOptions } from './read-sources.ts';
+
+// The mail about the interviews, read from the places the invitation pass indexed: the messages
+// whose headers may match go through the same header screen and parser as a streaming read, so the
+// result is the same — a plain file by position, an archive entry by streaming it again.
+
+/** The messages at these byte ranges of a plain mbox file, read by position. */
+async function* byPosition(file: string, places: readonly MessagePlace[]): AsyncGenerator<{ raw: Buffer; start: number }> {
+  const handle = await open(file, 'r').catch((error: unknown) => {
+    throw new InputError(`Cannot read ${file} again (${(error as Error).message}).`, { cause: error });
+  });
+  try {
+    for (const place of places) {
+      const raw = Buffer.allocUnsafe(place.end - place.start);
+      const { bytesRead } = await handle.read(raw, 0, raw.length, place.start);
+      yield { raw: raw.subarray(0, bytesRead), start: place.start };
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The same, from a source that can only be streamed: its wanted messages as they pass. */
+async function* byStreaming(source: MailSource, places: readonly MessagePlace[]): AsyncGenerator<{ raw: Buffer; start: number }> {
+  const wanted = new Set(places.map((p) => p.start));
+  const found: { raw: Buffer; start: number }[] = [];
+  const sink: MboxSink = {
+    wants: (_head, offset) => wanted.has(offset),
+    message: (raw, offset) => void found.push({ raw: Buffer.from(raw), start: offset }),
+  };
+  const splitter = new MboxSplitter(sink);
+  for await (const chunk of source.chunks()) {
+    splitter.push(chunk);
+    yield* found.splice(0);
+  }
+  splitter.end();
+  yield* found.splice(0);
+}
+
+async function readPlaces(source: MailSource, places: readonly MessagePlace[], reading: Reading): Promise<void> {
+  if (source.kind === 'eml') return readEml(source, reading);
+  const messages = source.file !== undefined ? byPosition(source.file, places) : byStreaming(source, places);
+  const sink = new CandidateSink(reading.query, source.name);
+  for await (const { raw, start } of messages) {
+    reading.bytesRead += raw.length;
+    if (sink.wants(raw, start)) sink.message(raw, start);
+    for (const candidate of sink.take()) await reading.collector.add(candidate);
+    reading.report();
+  }
+}
+
+/** Reads what the query wants from the places `index` holds for `input` (reopened for this read). */
+export async function readIndexed(input: MailInput, index: MailIndex, query: MailboxQuery, options: ReadOptions = {}): Promise<MailboxContents> {
+  const bySource = new Map<number, MessagePlace[]>();
+  for (const place of index.lookup(query)) bySource.set(place.source, [...(bySource.get(place.source) ?? []), place]);
+  const bytes = [...bySource.values()].flat().reduce((sum, p) => sum + (p.end - p.start), 0);
+  const parser = parserFor(bytes, options.workerThresholdBytes);
+  const compiled = compileQuery(query);
+  const collector = new MailCollector(compiled, parser.parse, QUEUE_LIMITS);
+  const reading: Reading = {
+    query: compiled, collector, messagesRead: 0, bytesRead: 0,
+    report: () => options.onProgress?.({ messagesMatched: collector.matched }),
+  };
+  const sources: string[] = [];
+  let contents: MailboxContents;
+  try {
+    let n = 0;
+    for await (const source of input.sources) {
+      sources.push(source.name);
+      const places = bySource.get(n++);
+      if (places) await readPlaces(source, places, reading);
+    }
+    contents = await collector.finish();
+  } finally {
+    await Promise.all([parser.close(), input.close?.()]);
+  }
+  const messagesMatched = contents.threads.reduce((count, t) => count + t.messages.length, 0) + contents.drafts.length;
+  return { ...contents, stats: { messagesRead: index.places.length, messagesMatched, sources } };
+}
