@@ -12,6 +12,10 @@ if (Number(version.split('.')[0]) < MINIMUM_MAJOR) {
   );
   process.exitCode = 1;
 } else {
+  // V8 keeps the compiled code of the CLI and its dependencies on disk between runs (Node ≥ 22.1):
+  // a cron run starts in about half the time. A cache that cannot be used is simply not used.
+  const { enableCompileCache } = await import('node:module');
+  enableCompileCache?.();
   import(cli.href).catch((error) => {
     // A clone where nobody built yet (e.g. installed with --ignore-scripts); anything else is a bug.
     if (error?.code !== 'ERR_MODULE_NOT_FOUND' || error.url !== cli.href) throw error;

@@ -12,16 +12,19 @@ export interface TableOptions {
   width?: number;
 }
 
-const INTERVIEW_COL = 22;
+const INTERVIEW_COL = 24;
 const STATUS_COL = 27;
-const MIN_DETAILS_COL = 30;
+const MIN_NEXT_COL = 24;
+
+// The table holds a few short lines per interview; the details follow it as plain text. cli-table3
+// re-measures a cell's whole text for every line it draws, so a long cell costs the square of its
+// length (seconds for a long history): long text stays out of the table.
 
 function bullets(title: string, lines: string[]): string[] {
-  // No blank line before the title: cli-table3's word wrap drops empty lines.
-  return lines.length === 0 ? [] : [`${title}:`, ...lines.map((line) => `• ${line}`)];
+  return lines.length === 0 ? [] : [`  ${title}:`, ...lines.map((line) => `  • ${line}`)];
 }
 
-function details(state: InterviewState, paint: Painter, found?: string): string {
+function details(state: InterviewState, paint: Painter, found?: string): string[] {
   const thankYous = state.interviewers.map(
     (i) => `${oneLine(i.name)}: ${paint.thankYou(i.thankYou.status)} — ${oneLine(i.thankYou.explanation)}`,
   );
@@ -31,13 +34,22 @@ function details(state: InterviewState, paint: Painter, found?: string): string 
     const reason = said.includes(a.reason) ? '' : `: ${oneLine(a.reason)}`;
     return `${a.kind} to ${recipients(a)} [${paint.draft(a.draft)}] (${draftPlace(a)})${reason}`;
   });
+  const { interview } = state;
   return [
-    oneLine(state.explanation),
-    ...(found ? [paint.dim(found)] : []),
+    '',
+    paint.bold(`${oneLine(interview.company)}${interview.role ? ` — ${oneLine(interview.role)}` : ''} (${oneLine(interview.id)}): ${paint.interview(state.status)}`),
+    `  ${oneLine(state.explanation)}`,
+    ...(found ? [`  ${paint.dim(found)}`] : []),
     ...bullets(paint.bold('Thank-you notes'), thankYous),
     ...bullets(paint.bold('Drafts'), drafts),
     ...bullets(paint.bold('Notes'), state.notes.map(oneLine)),
-  ].join('\n');
+  ];
+}
+
+/** The drafts in a few words: kind, recipient, state. */
+function nextCell(state: InterviewState, paint: Painter): string {
+  if (state.actions.length === 0) return paint.dim('no draft');
+  return state.actions.map((a) => `${a.kind} to ${recipients(a)} [${paint.draft(a.draft)}]`).join('\n');
 }
 
 function statusCell(state: InterviewState, paint: Painter, at: TimeContext): string {
@@ -58,22 +70,23 @@ function interviewCell(state: InterviewState, paint: Painter, at: TimeContext): 
     .join('\n');
 }
 
-/** The terminal report: one row per interview, then the warnings. */
+/** The terminal report: a row per interview, each interview's details, then the warnings. */
 export function renderTable(decision: Decision, options: TableOptions): string {
   const paint = painter(options.color);
   const at: TimeContext = { timezone: options.timezone, now: decision.now };
-  const detailsCol = Math.max(MIN_DETAILS_COL, (options.width ?? 100) - INTERVIEW_COL - STATUS_COL - 4);
+  const nextCol = Math.max(MIN_NEXT_COL, (options.width ?? 100) - INTERVIEW_COL - STATUS_COL - 4);
   const table = new Table({
-    head: ['Interview', 'Status', 'Details'],
-    colWidths: [INTERVIEW_COL, STATUS_COL, detailsCol],
+    head: ['Interview', 'Status', 'Drafts'],
+    colWidths: [INTERVIEW_COL, STATUS_COL, nextCol],
     wordWrap: true,
     // cli-table3 colours the head and borders by default; colour is the caller's choice.
     style: options.color ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] },
   });
   const listed = new Map((decision.listing ?? []).map((l) => [l.interview.id, l]));
+  const sections: string[] = [];
   for (const state of decision.interviews) {
-    const found = foundSentence(listed.get(state.interview.id), at);
-    table.push([interviewCell(state, paint, at), statusCell(state, paint, at), details(state, paint, found)]);
+    table.push([interviewCell(state, paint, at), statusCell(state, paint, at), nextCell(state, paint)]);
+    sections.push(...details(state, paint, foundSentence(listed.get(state.interview.id), at)));
   }
   const title = `Interview follow-up report, ${formatInstant(decision.now, options.timezone)} (${options.timezone})`;
   const mine = [`Your addresses: ${oneLine(decision.me.emails.join(', '))}`, readingSentence(decision.reading)].filter(Boolean).join('. ');
@@ -82,5 +95,5 @@ export function renderTable(decision: Decision, options: TableOptions): string {
   const suggestions = others.length > 0 ? ['', paint.bold(`Found in your mail, not followed up (${others.length})`), ...others.map((l) => `• ${suggestionLine(l, at)}`)] : [];
   const warnings = decision.warnings.map((w) => `• ${warningText(w)}`);
   const warningBlock = warnings.length > 0 ? ['', paint.bold(`Warnings (${warnings.length})`), ...warnings] : [];
-  return [paint.bold(title), paint.dim(mine), body, ...suggestions, ...warningBlock].join('\n');
+  return [paint.bold(title), paint.dim(mine), body, ...sections, ...suggestions, ...warningBlock].join('\n');
 }
