@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.ts';
-import { defaultConfigPath, stateDir } from '../state/paths.ts';
+import { stateDir } from '../state/paths.ts';
 import { logDir } from '../state/log-dir.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -97,7 +97,9 @@ export interface JobOptions {
 export function buildJob(o: JobOptions): Job {
   const major = Number(/^v?(\d+)/.exec(process.versions.node)?.[1]);
   if (o.node === process.execPath && major < 22) throw new UsageError(`the scheduled job needs Node ≥ 22; this is Node ${process.versions.node}`);
-  const config = o.config ? resolve(o.cwd, o.config) : defaultConfigPath(o.env);
+  // The default config is found by the run itself (and with Gmail none is needed): only a config
+  // named with --config is passed on, as an absolute path.
+  const config = o.config ? ['--config', resolve(o.cwd, o.config)] : [];
   const env: Record<string, string> = {};
   for (const name of PINNED) {
     const value = o.env[name];
@@ -108,7 +110,7 @@ export function buildJob(o: JobOptions): Job {
     every: parseEvery(o.every),
     node: o.node,
     cli: o.cli,
-    args: ['run', '--config', config, ...runArgs(o.runOptions, o.cwd)],
+    args: ['run', ...config, ...runArgs(o.runOptions, o.cwd)],
     env,
     stateDir: stateDir(o.env),
     logDir: logs,

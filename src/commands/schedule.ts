@@ -1,5 +1,6 @@
 import { access, mkdir } from 'node:fs/promises';
 import { UsageError } from '../errors.ts';
+import { defaultConfigPath } from '../state/paths.ts';
 import { CRON_MARK, cronLine, updateCrontab } from './schedule-cron.ts';
 import { execCommand, type Exec } from './schedule-exec.ts';
 import { buildJob, cliEntryPath, type Job } from './schedule-job.ts';
@@ -116,8 +117,10 @@ export async function scheduleCommand(o: ScheduleOptions): Promise<void> {
   });
   await mkdir(job.stateDir, { recursive: true, mode: 0o700 });
   await mkdir(job.logDir, { recursive: true, mode: 0o700 });
-  const config = job.args[job.args.indexOf('--config') + 1]!;
-  if (!(await access(config).then(() => true, () => false))) {
+  const named = job.args.includes('--config') ? job.args[job.args.indexOf('--config') + 1]! : undefined;
+  const config = named ?? defaultConfigPath(env);
+  const needsConfig = named !== undefined || job.args.includes('--mbox');
+  if (needsConfig && !(await access(config).then(() => true, () => false))) {
     note(`Note: ${config} does not exist yet; the job fails (exit 2) until you run \`followup init\` and fill it in.`);
   }
   out(o.install ? `${await install(scheduler, exec, job, env)}\nCheck on it with \`followup status\`.\n` : recipe(scheduler, job, env));

@@ -85,7 +85,9 @@ describe('the job', () => {
     const env = { HOME: home, XDG_CONFIG_HOME: join(home, 'cfg'), XDG_STATE_HOME: 'relative/is/ignored' };
     const job = buildJob(jobOptions(home, { env, config: undefined }));
     expect(job.env).toEqual({ XDG_CONFIG_HOME: join(home, 'cfg') });
-    expect(job.args.slice(0, 3)).toEqual(['run', '--config', join(home, 'cfg/interview-followup/config.jsonc')]);
+    // The default config is the run's to find (with Gmail none is needed): no --config then.
+    expect(job.args).toEqual(['run']);
+    expect(buildJob(jobOptions(home, { env, config: 'my.jsonc' })).args).toEqual(['run', '--config', join(home, 'my.jsonc')]);
   });
 
   it('refuses run options a scheduled run does not take', () => {
@@ -211,13 +213,16 @@ describe('followup schedule', () => {
     expect(await defaultScheduler('freebsd', fakeExec().exec)).toBe('cron');
   });
 
-  it('prints the recipe after making the state and log folders, and says when the config is missing', async () => {
+  it('prints the recipe after making the state and log folders, and says when the config it needs is missing', async () => {
     const home = await tempDir();
     const out: string[] = [];
     const notes: string[] = [];
     const { exec, calls } = fakeExec(() => ({ code: 1 }));
+    // With Gmail no config is needed; with --mbox one is (your addresses).
     await scheduleCommand({ every: '1h', env: { HOME: home }, platform: 'linux', exec, out: (t) => out.push(t), note: (l) => notes.push(l), cli: join(ROOT, 'src/cli.ts') });
-    expect(calls).toEqual(['systemctl --user show-environment']);
+    expect(notes).toEqual([]);
+    await scheduleCommand({ every: '1h', env: { HOME: home }, platform: 'linux', exec, out: (t) => out.push(t), note: (l) => notes.push(l), cli: join(ROOT, 'src/cli.ts'), runOptions: ['--mbox', join(home, 'all.mbox'), '--drafts-dir', join(home, 'drafts')] });
+    expect(calls).toEqual(['systemctl --user show-environment', 'systemctl --user show-environment']);
     expect(out.join('')).toContain(`${CRON_MARK}\n`);
     await expect(access(join(home, '.local/state/interview-followup/logs'))).resolves.toBeUndefined();
     expect(notes).toEqual([`Note: ${join(home, '.config/interview-followup/config.jsonc')} does not exist yet; the job fails (exit 2) until you run \`followup init\` and fill it in.`]);
