@@ -1,22 +1,20 @@
+import type ICAL from 'ical.js';
 import type { CalendarEvent, CalendarPerson } from '../core/invitation.ts';
 import {
   MAX_ATTENDEES, MAX_DESCRIPTION_CHARS, MAX_LOCATION_CHARS, MAX_SUMMARY_CHARS, MAX_UID_CHARS,
 } from './calendar-limits.ts';
 import { calendarPerson } from './calendar-person.ts';
-import { eventTiming } from './event-timing.ts';
-import { propertiesOf, propertyOf, type IcsComponent } from './ics-components.ts';
-import { dateValueOf } from './ics-dates.ts';
-import { unescapeText } from './ics-lines.ts';
-import { wallToEpoch } from './wall-time.ts';
-import type { ZoneLookup } from './zone-book.ts';
+import type { ZoneLookup } from './calendar-zones.ts';
+import { eventTiming, instantOf } from './event-timing.ts';
+import { firstValue } from './ical-values.ts';
 
-// One VEVENT as the core sees it (src/core/invitation.ts).
+// One VEVENT, as ical.js read it, as the core sees it (src/core/invitation.ts).
 
 /** The event, or why it cannot be read (then the whole part is refused: a half-read invitation
  *  could hide the cancellation or the time change it carries). */
-export function calendarEvent(vevent: IcsComponent, zones: ZoneLookup): CalendarEvent | { reason: string } {
-  const uid = textOf(vevent, 'UID', MAX_UID_CHARS);
-  const summary = textOf(vevent, 'SUMMARY', MAX_SUMMARY_CHARS);
+export function calendarEvent(vevent: ICAL.Component, zones: ZoneLookup): CalendarEvent | { reason: string } {
+  const uid = textOf(vevent, 'uid', MAX_UID_CHARS);
+  const summary = textOf(vevent, 'summary', MAX_SUMMARY_CHARS);
   const label = summary === '' ? `an event${uid === '' ? '' : ` (UID ${uid.slice(0, 60)})`}` : `the event "${summary.slice(0, 60)}"`;
   if (uid === '') return { reason: `${label} has no UID` };
   const timing = eventTiming(vevent, zones);
@@ -26,40 +24,35 @@ export function calendarEvent(vevent: IcsComponent, zones: ZoneLookup): Calendar
     sequence: sequenceOf(vevent),
     timing,
     // A RECURRENCE-ID makes the VEVENT one changed instance of a repeating series.
-    recurring: ['RRULE', 'RDATE', 'RECURRENCE-ID'].some((name) => propertyOf(vevent, name) !== undefined),
+    recurring: ['rrule', 'rdate', 'recurrence-id'].some((name) => vevent.hasProperty(name)),
     summary,
-    description: textOf(vevent, 'DESCRIPTION', MAX_DESCRIPTION_CHARS),
-    location: textOf(vevent, 'LOCATION', MAX_LOCATION_CHARS),
-    attendees: propertiesOf(vevent, 'ATTENDEE').slice(0, MAX_ATTENDEES).map(calendarPerson).filter(isPerson),
+    description: textOf(vevent, 'description', MAX_DESCRIPTION_CHARS),
+    location: textOf(vevent, 'location', MAX_LOCATION_CHARS),
+    attendees: vevent.getAllProperties('attendee').slice(0, MAX_ATTENDEES).map(calendarPerson).filter(isPerson),
   };
-  const dtstamp = stampOf(vevent, zones);
-  if (dtstamp !== undefined) event.dtstamp = dtstamp;
-  const status = propertyOf(vevent, 'STATUS')?.value.trim().toUpperCase().slice(0, 40);
+  // DTSTAMP is UTC by definition (§3.8.7.2); a zoned one is read in its zone, a floating one dropped.
+  const dtstamp = vevent.getFirstProperty('dtstamp');
+  const stamp = dtstamp === null ? undefined : instantOf(dtstamp, zones);
+  if (stamp !== undefined) event.dtstamp = stamp;
+  const status = textOf(vevent, 'status', 40).toUpperCase();
   if (status) event.status = status;
-  const organizerLine = propertyOf(vevent, 'ORGANIZER');
-  const organizer = organizerLine === undefined ? undefined : calendarPerson(organizerLine);
+  const organizerProperty = vevent.getFirstProperty('organizer');
+  const organizer = organizerProperty === null ? undefined : calendarPerson(organizerProperty);
   if (organizer !== undefined) event.organizer = organizer;
   return event;
 }
 
-function textOf(vevent: IcsComponent, name: string, maxChars: number): string {
-  const line = propertyOf(vevent, name);
-  return line === undefined ? '' : unescapeText(line.value).trim().slice(0, maxChars);
+/** A TEXT value, unescaped by ical.js (§3.3.11), trimmed and cut. */
+function textOf(vevent: ICAL.Component, name: string, maxChars: number): string {
+  const property = vevent.getFirstProperty(name);
+  const value = property === null ? undefined : firstValue(property);
+  return typeof value === 'string' ? value.trim().slice(0, maxChars) : '';
 }
 
-function sequenceOf(vevent: IcsComponent): number {
-  const value = propertyOf(vevent, 'SEQUENCE')?.value.trim() ?? '';
-  return /^\d{1,15}$/.test(value) ? Number(value) : 0;
-}
-
-/** DTSTAMP is UTC by definition (§3.8.7.2); a zoned one is read in its zone, a floating one dropped. */
-function stampOf(vevent: IcsComponent, zones: ZoneLookup): Date | undefined {
-  const line = propertyOf(vevent, 'DTSTAMP');
-  const value = line === undefined ? undefined : dateValueOf(line);
-  if (value?.kind !== 'date-time') return undefined;
-  if (value.utc) return new Date(wallToEpoch(value.wall, () => 0));
-  const offsets = value.tzid === undefined ? undefined : zones(value.tzid);
-  return typeof offsets === 'function' ? new Date(wallToEpoch(value.wall, offsets)) : undefined;
+function sequenceOf(vevent: ICAL.Component): number {
+  const property = vevent.getFirstProperty('sequence');
+  const value = property === null ? undefined : firstValue(property);
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : 0;
 }
 
 function isPerson(person: CalendarPerson | undefined): person is CalendarPerson {

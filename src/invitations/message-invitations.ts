@@ -17,7 +17,7 @@ export async function invitationsOf(texts: string[], message: InvitationMessage,
   if (texts.length === 0) return { invitations: [], warnings: [] };
   let parse: ParseCalendarText;
   try {
-    // Loaded here, not at the top: node-ical is only worth its start-up cost for a calendar part.
+    // Loaded here, not at the top: ical.js and node-ical are only worth their start-up cost for a calendar part.
     ({ parseCalendarText: parse } = await import('./parse-calendar.ts'));
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);

@@ -1,4 +1,5 @@
 // Run by lazy-import.test.ts in a fresh process: which modules does reading a message load?
+// (ical.js and node-ical are the parsers; the message-level modules must load neither.)
 import { readFileSync } from 'node:fs';
 import { registerHooks } from 'node:module';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ registerHooks({
   },
 });
 const nodeIcalLoaded = (): boolean => loaded.some((url) => url.includes('/node_modules/node-ical/'));
+const icalJsLoaded = (): boolean => loaded.some((url) => url.includes('/node_modules/ical.js/'));
 
 const { simpleParser } = await import('mailparser');
 const { calendarTextsFromMailparser } = await import('../../src/invitations/mailparser-calendar-parts.ts');
@@ -25,6 +27,7 @@ const texts = calendarTextsFromMailparser(await simpleParser(plain));
 const gmail = calendarPartsOfGmailPayload(gmailPayload(plain));
 const none = await invitationsOf(texts, await invitationMessage(plain, 'plain'), 'plain');
 const withoutCalendar = nodeIcalLoaded();
+const icalJsWithoutCalendar = icalJsLoaded();
 
 const invite = fixture('outlook-invite.eml');
 const some = await invitationsOf(calendarTextsFromMailparser(await simpleParser(invite)), await invitationMessage(invite, 'invite'), 'invite');
@@ -34,4 +37,6 @@ process.stdout.write(JSON.stringify({
   nodeIcalWithoutCalendar: withoutCalendar,
   invitationsWith: some.invitations.length,
   nodeIcalWithCalendar: nodeIcalLoaded(),
+  icalJsWithoutCalendar,
+  icalJsWithCalendar: icalJsLoaded(),
 }));

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 
-describe('node-ical is loaded only for a message with a calendar part', () => {
-  it('reading a plain message, both ways, does not load it; the first calendar part does', async () => {
+describe('ical.js and node-ical are loaded only for a message with a calendar part', () => {
+  it('reading a plain message, both ways, loads neither; the first calendar part loads both', async () => {
     const { stdout } = await run(process.execPath, [join(import.meta.dirname, 'lazy-import-child.ts')]);
     expect(JSON.parse(stdout)).toEqual({
       calendarParts: 0,
@@ -14,6 +14,8 @@ describe('node-ical is loaded only for a message with a calendar part', () => {
       nodeIcalWithoutCalendar: false,
       invitationsWith: 1,
       nodeIcalWithCalendar: true,
+      icalJsWithoutCalendar: false,
+      icalJsWithCalendar: true,
     });
   });
 });
