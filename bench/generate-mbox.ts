@@ -9,6 +9,8 @@ const NOW = new Date('2026-11-24T14:00:00Z');
 const INTERVIEW_SHARE = 0.01;
 const OTHER_ATS_SHARE = 0.005;
 const ATTACHMENT_SHARE = 0.03;
+// Of the interview messages, the share that are calendar invitations (a text/calendar part).
+const INVITATION_SHARE = 0.1;
 const INTERVIEW_DAYS = 60;
 
 export interface GeneratedMbox {
@@ -129,6 +131,19 @@ function body(rand: () => number, withAttachment: boolean): string {
   return `Content-Type: multipart/mixed; boundary="mix"\r\n\r\n--mix\r\n${alt}\r\n--mix\r\nContent-Type: application/pdf; name="doc.pdf"\r\nContent-Disposition: attachment; filename="doc.pdf"\r\nContent-Transfer-Encoding: base64\r\n\r\n${data}\r\n--mix--`;
 }
 
+/** An invitation as Google Calendar sends it: text and calendar alternatives, times in UTC. */
+function invitation(interview: BenchInterview, seq: number): string {
+  const start = new Date(interview.start);
+  const stamp = (d: Date): string => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const people = interview.interviewers.map((p) => `ATTENDEE;CN=${p.name};ROLE=REQ-PARTICIPANT:mailto:${p.email}`);
+  const ics = ['BEGIN:VCALENDAR', 'PRODID:-//Google Inc//Google Calendar 70.9054//EN', 'VERSION:2.0', 'METHOD:REQUEST', 'BEGIN:VEVENT',
+    `DTSTART:${stamp(start)}`, `DTEND:${stamp(new Date(start.getTime() + 3_600_000))}`, `DTSTAMP:${stamp(NOW)}`,
+    `ORGANIZER;CN=${interview.interviewers[0]!.name}:mailto:${interview.interviewers[0]!.email}`, `UID:bench-${seq}@google.com`,
+    ...people, `ATTENDEE;CN=${ME.name}:mailto:${ME.email}`, `SUMMARY:Interview with ${interview.company}: ${interview.role}`,
+    'SEQUENCE:0', 'STATUS:CONFIRMED', 'END:VEVENT', 'END:VCALENDAR'].join('\r\n');
+  return `Content-Type: multipart/alternative; boundary="alt"\r\n\r\n--alt\r\nContent-Type: text/plain; charset="UTF-8"\r\n\r\nYou have been invited.\r\n--alt\r\nContent-Type: text/calendar; charset="UTF-8"; method=REQUEST\r\n\r\n${ics}\r\n--alt--`;
+}
+
 function interviewParty(rand: () => number, interviews: BenchInterview[]): Party {
   const interview = interviews[Math.floor(rand() * interviews.length)]!;
   const person = interview.interviewers[Math.floor(rand() * interview.interviewers.length)]!;
@@ -167,7 +182,9 @@ export function generateMbox(path: string, sizeMb: number): GeneratedMbox {
     const date = new Date(NOW.getTime() - Math.floor(rand() * days * 86_400_000));
     const domain = party.from.slice(party.from.lastIndexOf('@') + 1).replace('>', '');
     const separator = fromLine(1800000000000000000n + BigInt(stats.messages), date);
-    const message = `${separator}\r\n${gmailHeaders(rand, party, date, stats.messages, domain)}\r\n${body(rand, rand() < ATTACHMENT_SHARE)}\r\n\r\n`;
+    const invite = isInterview && !party.from.includes(ME.email) && rand() < INVITATION_SHARE;
+    const content = invite ? invitation(interviews[stats.messages % interviews.length]!, stats.messages) : body(rand, rand() < ATTACHMENT_SHARE);
+    const message = `${separator}\r\n${gmailHeaders(rand, party, date, stats.messages, domain)}\r\n${content}\r\n\r\n`;
     pending.push(message);
     pendingBytes += message.length;
     stats.bytes += message.length;

@@ -5,6 +5,7 @@ import type { Discovery, ListedInterview } from '../core/discovery/types.ts';
 import type { Interview, Ledger, Me, Warning } from '../core/types.ts';
 import type { Config } from '../config/types.ts';
 import type { ReadProgress } from '../mailbox/port.ts';
+import { queryForInterviews } from '../mailbox/query-for-interviews.ts';
 import type { Source } from './source.ts';
 
 /** The interviews to decide on: the configured ones and those found in the mail's invitations. */
@@ -37,7 +38,8 @@ export async function findInterviews(args: {
     return { ...mergeWithConfig({ configured: config.interviews, discovery, settings, timezone: config.timezone }), discovery, warnings: [], messagesRead: 0 };
   }
   const since = new Date(args.now.getTime() - settings.days * DAY_MS);
-  const read = await args.source.mailbox.readInvitations(since, { onProgress: args.onProgress });
+  const expect = config.interviews.length > 0 ? queryForInterviews(config.interviews) : undefined;
+  const read = await args.source.mailbox.readInvitations(since, { onProgress: args.onProgress, mine: me.emails, ...(expect ? { expect } : {}) });
   // Invitations sent after `now` have not arrived yet, as seen from then.
   const invitations = read.invitations.filter((i) => i.message.date <= args.now);
   const knownIds = new Map(Object.entries(args.ledger.interviewIds ?? {}));

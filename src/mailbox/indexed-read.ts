@@ -1,10 +1,11 @@
 import { open } from 'node:fs/promises';
 import { InputError } from '../errors.ts';
-import { MailCollector } from './mail-collector.ts';
+import { MailCollector, type Parse } from './mail-collector.ts';
 import type { MailIndex, MessagePlace } from './mail-index.ts';
 import type { MailInput, MailSource } from './mail-source.ts';
 import { CandidateSink } from './mbox-candidates.ts';
 import { MboxSplitter, type MboxSink } from './mbox-split.ts';
+import type { ParseOutcome } from './parse-message.ts';
 import { parserFor } from './parse-pool.ts';
 import type { MailboxContents, MailboxQuery } from './port.ts';
 import { compileQuery } from './query-match.ts';
@@ -59,14 +60,21 @@ async function readPlaces(source: MailSource, places: readonly MessagePlace[], r
   }
 }
 
-/** Reads what the query wants from the places `index` holds for `input` (reopened for this read). */
-export async function readIndexed(input: MailInput, index: MailIndex, query: MailboxQuery, options: ReadOptions = {}): Promise<MailboxContents> {
+// More messages than this left to parse: the parser's thread, whose memory stays bounded.
+const IN_THREAD_MESSAGES = 300;
+
+/** Reads what the query wants from the places `index` holds for `input` (reopened for this read).
+ *  Messages the pass already parsed (`ahead`) are not parsed again. */
+export async function readIndexed(input: MailInput, pass: { index: MailIndex; ahead: ReadonlyMap<string, Promise<ParseOutcome>> }, query: MailboxQuery, options: ReadOptions = {}): Promise<MailboxContents> {
+  const { index, ahead } = pass;
   const bySource = new Map<number, MessagePlace[]>();
   for (const place of index.lookup(query)) bySource.set(place.source, [...(bySource.get(place.source) ?? []), place]);
-  const bytes = [...bySource.values()].flat().reduce((sum, p) => sum + (p.end - p.start), 0);
-  const parser = parserFor(bytes, options.workerThresholdBytes);
+  const places = [...bySource.values()].flat();
+  const bytes = places.reduce((sum, p) => sum + (p.end - p.start), 0);
+  const parser = parserFor(places.length - ahead.size > IN_THREAD_MESSAGES ? undefined : bytes, options.workerThresholdBytes);
+  const parse: Parse = (raw, parseOptions) => ahead.get(parseOptions.source) ?? parser.parse(raw, parseOptions);
   const compiled = compileQuery(query);
-  const collector = new MailCollector(compiled, parser.parse, QUEUE_LIMITS);
+  const collector = new MailCollector(compiled, parse, QUEUE_LIMITS);
   const reading: Reading = {
     query: compiled, collector, messagesRead: 0, bytesRead: 0,
     report: () => options.onProgress?.({ messagesMatched: collector.matched }),
@@ -85,5 +93,5 @@ export async function readIndexed(input: MailInput, index: MailIndex, query: Mai
     await Promise.all([parser.close(), input.close?.()]);
   }
   const messagesMatched = contents.threads.reduce((count, t) => count + t.messages.length, 0) + contents.drafts.length;
-  return { ...contents, stats: { messagesRead: index.places.length, messagesMatched, sources } };
+  return { ...contents, stats: { messagesRead: index.messages, messagesMatched, sources } };
 }

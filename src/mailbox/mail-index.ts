@@ -18,11 +18,23 @@ export interface MessagePlace {
 export class MailIndex {
   readonly places: MessagePlace[] = [];
   readonly #byKey = new Map<string, number[]>();
+  /** Messages dated before this were passed over (no read wants them); a read reaching further
+   *  back cannot use the index. */
+  readonly coveredSince: Date;
+  /** Messages seen, indexed or not. */
+  messages = 0;
 
-  /** A new message begins; returns its number. The previous one of that source ends here. */
-  begin(source: number, start: number): number {
+  constructor(coveredSince: Date = new Date(0)) {
+    this.coveredSince = coveredSince;
+  }
+
+  /** A new message begins; returns its number (-1 when it is not indexed). The previous one of
+   *  that source ends here. */
+  begin(source: number, start: number, indexed = true): number {
+    this.messages++;
     const previous = this.places.at(-1);
     if (previous && previous.source === source && previous.end < 0) previous.end = start;
+    if (!indexed) return -1;
     this.places.push({ source, start, end: -1 });
     return this.places.length - 1;
   }
@@ -35,6 +47,7 @@ export class MailIndex {
 
   /** The message names this address (domain lower-cased). */
   note(message: number, domain: string, address: () => string): void {
+    if (message < 0) return;
     const key = isPublicMailDomain(domain) ? address() : domain;
     const list = this.#byKey.get(key);
     if (list === undefined) this.#byKey.set(key, [message]);

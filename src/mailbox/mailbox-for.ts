@@ -9,8 +9,7 @@ import type { MailInput } from './mail-source.ts';
 import type { MboxOptions } from './mbox.ts';
 import type { Mailbox } from './port.ts';
 import { readIndexed } from './indexed-read.ts';
-import { invitationPass } from './invitation-pass.ts';
-import type { MailIndex } from './mail-index.ts';
+import { invitationPass, type InvitationPass } from './invitation-pass.ts';
 import { readSources } from './read-sources.ts';
 
 /** Whatever Google Takeout gives, by its first bytes: the .mbox file, the unzipped export folder
@@ -20,16 +19,17 @@ import { readSources } from './read-sources.ts';
 export function mailboxFor(path: string, options: MboxOptions = {}): Mailbox {
   const kind = inputKind(path);
   // Set by the invitation pass: then the interviews' mail is read by position, not by another pass.
-  let index: MailIndex | undefined;
+  let pass: InvitationPass | undefined;
   return {
     async readInvitations(since, readOptions) {
-      const pass = await invitationPass(path, await openInput(path, kind, options), since, { ...options, ...readOptions });
-      index = pass.index;
+      pass = await invitationPass(path, await openInput(path, kind, options), since, { ...options, ...readOptions });
       return pass;
     },
     async read(query, readOptions) {
       const input = await openInput(path, kind, options);
-      return index ? readIndexed(input, index, query, { ...options, ...readOptions }) : readSources(path, input, query, { ...options, ...readOptions });
+      // The index covers only recent mail: a read reaching further back streams the input again.
+      const indexed = pass !== undefined && query.since >= pass.index.coveredSince;
+      return indexed ? readIndexed(input, pass!, query, { ...options, ...readOptions }) : readSources(path, input, query, { ...options, ...readOptions });
     },
   };
 }

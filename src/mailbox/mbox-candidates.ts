@@ -10,7 +10,7 @@ import type { CompiledQuery, Verdict } from './query-match.ts';
 
 /** Screens each message's header block; holds the wanted ones until the reader parses them. */
 export class CandidateSink implements MboxSink {
-  readonly #query: CompiledQuery;
+  #query: CompiledQuery;
   readonly #path: string;
   #verdict: Verdict = 'miss';
   #pending: Candidate[] = [];
@@ -31,17 +31,12 @@ export class CandidateSink implements MboxSink {
 
   message(raw: Buffer, offset: number): void {
     if (this.#verdict === 'miss') return;
-    const firstLine = raw.toString('latin1', 0, Math.min(raw.length, 600)).split('\n', 1)[0] ?? '';
-    this.#pending.push({
-      // A copy: the candidate outlives the read buffer `raw` may be a view of (the collector queues
-      // it while earlier ones are parsed, and reads it again for a warning's evidence).
-      raw: Buffer.from(unescapeMbox(withoutSeparatorLine(stripFromLine(raw)))),
-      verdict: this.#verdict,
-      source: `${this.#path}@${offset}`,
-      fallbackId: `mbox:${offset}`,
-      fallbackDate: startsWithFromLine(raw) ? parseFromLineDate(firstLine) : undefined,
-      fallbackDateOrigin: 'the date on its mbox From_ line',
-    });
+    this.#pending.push(mboxCandidate(raw, offset, this.#verdict, this.#path));
+  }
+
+  /** Screens by another query from the next message on (the pass learns whom to expect). */
+  widen(query: CompiledQuery): void {
+    this.#query = query;
   }
 
   take(): Candidate[] {
@@ -49,6 +44,21 @@ export class CandidateSink implements MboxSink {
     this.#pending = [];
     return taken;
   }
+}
+
+/** A wanted message of an mbox, ready to parse: From_ line off, mbox quoting undone. */
+export function mboxCandidate(raw: Buffer, offset: number, verdict: Exclude<Verdict, 'miss'>, path: string): Candidate {
+  const firstLine = raw.toString('latin1', 0, Math.min(raw.length, 600)).split('\n', 1)[0] ?? '';
+  return {
+    // A copy: the candidate outlives the read buffer `raw` may be a view of (the collector queues
+    // it while earlier ones are parsed, and reads it again for a warning's evidence).
+    raw: Buffer.from(unescapeMbox(withoutSeparatorLine(stripFromLine(raw)))),
+    verdict,
+    source: `${path}@${offset}`,
+    fallbackId: `mbox:${offset}`,
+    fallbackDate: startsWithFromLine(raw) ? parseFromLineDate(firstLine) : undefined,
+    fallbackDateOrigin: 'the date on its mbox From_ line',
+  };
 }
 
 /** The blank line before the next From_ line belongs to the mbox, not to the message. */

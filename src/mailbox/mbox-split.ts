@@ -3,11 +3,16 @@ import { findHeaderEnd, MAX_HEADER_BYTES } from './header-scan.ts';
 /** Receives the messages of an mbox as it streams by. */
 export interface MboxSink {
   /** The start of the message at `offset` (From_ line and at least its header block, or all of it):
-   *  true to be handed the whole message, false to skip it unread. */
-  wants(head: Buffer, offset: number): boolean;
+   *  true to be handed the whole message, false to skip it unread, 'scan' to see its bytes go by
+   *  (scan, then scanned) without anything being kept. */
+  wants(head: Buffer, offset: number): boolean | 'scan';
   /** A wanted message, From_ line included. The buffer may be a view of the current chunk, valid
    *  only until the chunk's buffer is reused: copy it to keep it longer. */
   message(raw: Buffer, offset: number): void;
+  /** The next bytes of a message being scanned (a view valid only during the call). */
+  scan?(piece: Buffer): void;
+  /** The scanned message ended: it spans [start, end) of the stream. */
+  scanned?(start: number, end: number): void;
 }
 
 // A message starts at a line beginning with "From " (mboxo/mboxrd quote such body lines as ">From ").
@@ -25,7 +30,7 @@ export class MboxSplitter {
   #parts: Buffer[] = [];
   #partsLength = 0;
   #start = 0;
-  #state: 'open' | 'keep' | 'skip' = 'open';
+  #state: 'open' | 'keep' | 'skip' | 'scan' = 'open';
   /** The last bytes of the stream before the current chunk, to find a separator split across chunks. */
   #tail: Buffer = EMPTY;
   #offset = 0;
@@ -71,8 +76,17 @@ export class MboxSplitter {
 
   #finish(end: number, chunk: Buffer, base: number): void {
     if (end <= this.#start || this.#state === 'skip') return;
+    if (this.#state === 'scan') {
+      if (end > base) this.#sink.scan!(chunk.subarray(Math.max(0, this.#start - base), end - base));
+      this.#sink.scanned!(this.#start, end);
+      return;
+    }
     const raw = this.#bytes(end, chunk, base);
-    if (this.#state === 'keep' || this.#sink.wants(raw, this.#start)) this.#sink.message(raw, this.#start);
+    const wanted = this.#state === 'keep' || this.#sink.wants(raw, this.#start);
+    if (wanted === 'scan') {
+      this.#sink.scan!(raw);
+      this.#sink.scanned!(this.#start, end);
+    } else if (wanted) this.#sink.message(raw, this.#start);
   }
 
   /** The current message's bytes up to absolute offset `end`. */
@@ -86,19 +100,25 @@ export class MboxSplitter {
   #absorb(chunk: Buffer, base: number): void {
     if (this.#state === 'skip') return;
     const rest = chunk.subarray(Math.max(0, this.#start - base));
+    if (this.#state === 'scan') {
+      this.#sink.scan!(rest);
+      return;
+    }
     this.#parts.push(rest);
     this.#partsLength += rest.length;
     const state = this.#state === 'open' ? this.#decide() : this.#state;
     // The reader reuses the chunk's buffer: keep a copy of what the message still needs.
-    if (state !== 'skip') this.#parts[this.#parts.length - 1] = Buffer.from(rest);
+    if (state === 'keep' || state === 'open') this.#parts[this.#parts.length - 1] = Buffer.from(rest);
   }
 
   /** Asks the sink once the header block is complete. */
-  #decide(): 'open' | 'keep' | 'skip' {
+  #decide(): 'open' | 'keep' | 'skip' | 'scan' {
     const head = this.#parts.length === 1 ? this.#parts[0]! : Buffer.concat(this.#parts, Math.min(this.#partsLength, MAX_HEADER_BYTES));
     if (findHeaderEnd(head) === -1 && this.#partsLength < MAX_HEADER_BYTES) return 'open';
-    this.#state = this.#sink.wants(head, this.#start) ? 'keep' : 'skip';
-    if (this.#state === 'skip') {
+    const wanted = this.#sink.wants(head, this.#start);
+    this.#state = wanted === 'scan' ? 'scan' : wanted ? 'keep' : 'skip';
+    if (this.#state === 'scan') for (const part of this.#parts) this.#sink.scan!(part);
+    if (this.#state !== 'keep') {
       this.#parts = [];
       this.#partsLength = 0;
     }

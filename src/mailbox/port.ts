@@ -43,10 +43,19 @@ export interface InvitationsRead {
   messagesRead: number;
 }
 
+export interface InvitationReadOptions {
+  onProgress?: (p: ReadProgress) => void;
+  /** The mail the `read` that follows will want, as far as known (the configured interviews): an
+   *  export read in one pass may parse it on the way. */
+  expect?: MailboxQuery;
+  /** My addresses: the people of an invitation who are not me tell what mail to expect next. */
+  mine?: readonly string[];
+}
+
 export interface Mailbox {
   /** The calendar invitations received since `since`. Called before `read` when discovery is on;
    *  a mailbox may keep what it learnt on the way for the `read` that follows. */
-  readInvitations(since: Date, options?: { onProgress?: (p: ReadProgress) => void }): Promise<InvitationsRead>;
+  readInvitations(since: Date, options?: InvitationReadOptions): Promise<InvitationsRead>;
   read(query: MailboxQuery, options?: { onProgress?: (p: ReadProgress) => void }): Promise<MailboxContents>;
 }
 

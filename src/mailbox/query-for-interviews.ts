@@ -3,7 +3,7 @@ import type { Interview } from '../core/types.ts';
 import type { MailboxQuery } from './port.ts';
 
 /** Scheduling mail before an interview still tells where a reply belongs, so look back a while. */
-const LOOK_BACK_DAYS = 60;
+export const LOOK_BACK_DAYS = 60;
 
 /** What to read for these interviews (with none, a query that matches nothing). */
 export function queryForInterviews(interviews: readonly Interview[]): MailboxQuery {

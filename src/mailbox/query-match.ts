@@ -1,9 +1,10 @@
-import { domainOf, inDomainSet, isAtsAddress } from '../core/ats-domains.ts';
+import { domainOf, isAtsAddress } from '../core/ats-domains.ts';
 import { companyNamePattern } from '../core/company-name.ts';
 import { addressAt, someAddressDomain } from './header-addresses.ts';
 import { headerBlock, headerText, headerValue } from './header-scan.ts';
 import { IGNORED_LABELS, mapTakeoutLabels } from './gmail-labels.ts';
 import type { MailboxQuery } from './port.ts';
+import { isWantedAddress } from './wanted-address.ts';
 
 export interface CompiledQuery {
   addresses: ReadonlySet<string>;
@@ -40,16 +41,20 @@ export function compileQuery(query: MailboxQuery): CompiledQuery {
 }
 
 /** Decides from the header block alone whether a message (or its start, header block included) may
- *  be wanted. */
-export function screenHeaders(message: Buffer, query: CompiledQuery): Verdict {
+ *  be wanted. `seen`, when given, is shown every address of the block on the same walk (the
+ *  invitation pass indexes them). */
+export function screenHeaders(message: Buffer, query: CompiledQuery, seen?: (domain: string, address: () => string) => void): Verdict {
   const block = headerBlock(message);
   let ats = false;
-  const hit = someAddressDomain(block, (domain, at, isFrom) => {
-    if (inDomainSet(domain, query.domains)) return true;
-    if (query.addressDomains.has(domain) && query.addresses.has(addressAt(block, at))) return true;
-    if (isFrom && query.companies !== undefined && isAtsAddress(domain)) ats = true;
-    return false;
+  let wanted = false;
+  someAddressDomain(block, (domain, at, isFrom) => {
+    const address = () => addressAt(block, at);
+    seen?.(domain, address);
+    if (!wanted && isWantedAddress(query, domain, address)) wanted = true;
+    else if (isFrom && query.companies !== undefined && isAtsAddress(domain)) ats = true;
+    return wanted && seen === undefined;
   });
+  const hit = wanted;
   if (!hit && !ats) return 'miss';
   const head = headerText(block);
   if (hasIgnoredLabel(head) || isBeforeSince(head, query.since)) return 'miss';
