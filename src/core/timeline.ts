@@ -80,6 +80,8 @@ function sortMessage(m: Message, timeline: Timeline, me: Me, company: CompanyIde
       timeline.autoReplies.push(m);
       return `automatic reply from ${name}: not a reply (R3)`;
     }
+    // "Accepted: …" is their calendar answering an invitation of mine, not a word from them.
+    if (isCalendarResponse(m)) return `calendar response from ${name}: not a reply (R3)`;
     timeline.companyMessages.push(m);
     return `message from ${name} (R3)`;
   }

@@ -151,3 +151,15 @@ describe('what I did not write myself', () => {
     expect(state.status).toBe('thank-you-due');
   });
 });
+
+describe('what the company did not write either', () => {
+  it('their calendar accepting my invitation is not a word from them: the thank-you is still drafted', () => {
+    const accepted = theirs('2026-11-18T12:00:00-05:00', JANE.email, 'Jane Smith has accepted this invitation.', {
+      subject: 'Accepted: Follow-up chat @ Mon Nov 23', headers: { 'auto-submitted': 'auto-generated' },
+    });
+    const state = only(run({ now: '2026-11-18T14:00:00-05:00', messages: [accepted] }));
+    expect(state.lastCompanyMessageAt).toBeUndefined();
+    expect(state.actions.map((a) => a.kind)).toEqual(['thank-you']);
+    expect(state.evidence.map((e) => e.verdict)).toEqual(['calendar response from Acme: not a reply (R3)']);
+  });
+});
