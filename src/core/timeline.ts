@@ -105,12 +105,13 @@ function involves(message: Message, email: string): boolean {
 }
 
 /** The latest thread with this person, and its newest message to answer (docs/gmail.md §1). An
- *  automatic reply is never the parent: "Re: Automatic reply: …" would be the draft's subject. */
+ *  automatic reply is never the parent: "Re: Automatic reply: …" would be the draft's subject; nor
+ *  is a calendar invitation ("Re: Invitation: …" is no thank-you). */
 export function latestThreadWith(threads: readonly Thread[], email: string): ParentRef | undefined {
   let best: Message | undefined;
   for (const thread of threads) {
     if (!thread.messages.some((m) => involves(m, email))) continue;
-    const newest = thread.messages.findLast((m) => !isAutoReply(m));
+    const newest = thread.messages.findLast((m) => !isAutoReply(m) && !m.calendar);
     if (newest && (!best || newest.date > best.date)) best = newest;
   }
   return best && parentRef(best);

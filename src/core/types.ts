@@ -32,6 +32,8 @@ export interface Message {
   headers: Readonly<Record<string, string>>;
   /** Plain-text body; HTML-only messages are converted to text by the adapter. */
   text: string;
+  /** It carries a calendar invitation (a text/calendar part or an .ics file). */
+  calendar?: boolean;
 }
 
 /** Headers the adapters keep in Message.headers (R3: automatic replies). */
@@ -270,6 +272,17 @@ export interface Decision {
   listing?: ListedInterview[];
   /** How much mail was read: a wrong export shows at a glance. */
   reading?: ReadingSummary;
+  /** Gmail: whether everything was read again or only what changed since the last run. */
+  sync?: SyncSummary;
+}
+
+/** How a Gmail read went (src/gmail/sync): in full, or from the mailbox's history since the last run. */
+export interface SyncSummary {
+  kind: 'full' | 'incremental';
+  /** Why in full (no sync state, history expired, --full …), or why some searches ran again. */
+  reason?: string;
+  /** The interviews whose searches ran this time: all of them on a full read, the changed ones else. */
+  searched: string[];
 }
 
 export interface ReadingSummary {

@@ -4,6 +4,7 @@ import { ACTION_KEY_HEADER_KEY, decodeActionKey } from '../draft-mark/marker-hea
 import type { Message } from '../core/types.ts';
 import type { Warning, WarningCode } from '../core/warnings.ts';
 import { addressesOf, ruleHeadersFrom } from '../mailbox/mail-fields.ts';
+import { calendarPartsOfGmailPayload } from '../invitations/gmail-calendar-parts.ts';
 import { bodyText } from './message-body.ts';
 
 export interface ParsedGmailMessage {
@@ -69,6 +70,11 @@ function parseHeaderBlock(headers: Header[]): Promise<ParsedMail> {
   });
 }
 
+function carriesCalendar(payload: gmail_v1.Schema$MessagePart): boolean {
+  const parts = calendarPartsOfGmailPayload(payload);
+  return parts.texts.length > 0 || parts.attachments.length > 0;
+}
+
 function buildMessage(raw: ValidMessage, headers: Header[], parsed: ParsedMail, date: Date): Message {
   const [from] = addressesOf(parsed.from);
   const references = parsed.references;
@@ -87,6 +93,7 @@ function buildMessage(raw: ValidMessage, headers: Header[], parsed: ParsedMail, 
     labels: (raw.labelIds ?? []).filter((l): l is string => typeof l === 'string'),
     headers: ruleHeadersFrom((name) => firstHeader(headers, name)),
     text: bodyText(raw.payload),
+    ...(carriesCalendar(raw.payload) ? { calendar: true } : {}),
   };
 }
 

@@ -87,6 +87,7 @@ function toParsedMessage(mail: ParsedMail, options: ParseOptions): ParseOutcome 
   };
   const actionKey = decodeActionKey(rawHeader(lines, ACTION_KEY_HEADER_KEY));
   const calendarTexts = calendarTextsFromMailparser(mail);
+  if (calendarTexts.length > 0) message.calendar = true;
   const sender = addressesOf(mail.headers.get('sender') as AddressObject | undefined)[0];
   return {
     parsed: { message, gmailThreadId, actionKey, ...(calendarTexts.length > 0 ? { calendarTexts } : {}), ...(sender ? { sender } : {}) },

@@ -74,6 +74,9 @@ export function thankYouState(args: {
       draftable: false,
     };
   }
+  if (timeline.interview.cancelledAt) {
+    return { status: 'not-yet-due', dueBy, explanation: `the interview was cancelled: no thank-you to ${who} is due`, draftable: false };
+  }
   const notDraftableBecause = whyNotDraftable(timeline, now, policy, cal);
   if (now < timeline.end) {
     return {
