@@ -98,3 +98,19 @@ describe('followup (CLI, as a child process)', () => {
     expect(again.stderr).toContain('already exists');
   });
 });
+
+describe('a mailbox about none of the interviews', () => {
+  it('is not an error: the header says 0 messages about them in N read, and --json gives the counts', async () => {
+    const { dir, env } = await tempHome();
+    const config = join(dir, 'config.jsonc');
+    await writeFile(config, JSON.stringify({
+      me: { name: 'Alex Doe', emails: ['alex.doe@example.com'] }, timezone: 'America/New_York', discovery: { mode: 'off' },
+      interviews: [{ id: 'nowhere', company: 'Nowhere', role: 'Engineer', start: '2026-11-18T10:00:00-05:00', interviewers: [{ name: 'No One', email: 'no.one@nowhere.example' }] }],
+    }));
+    const table = await followup(['report', '--config', config, '--mbox', DEMO_MBOX, '--now', DEMO_NOW], env);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toMatch(/0 messages about your interviews in 11 messages read/);
+    const json = JSON.parse((await followup(['report', '--json', '--config', config, '--mbox', DEMO_MBOX, '--now', DEMO_NOW], env)).stdout);
+    expect(json.mailbox).toEqual({ messagesRead: 11, messagesAboutInterviews: 0, sources: [DEMO_MBOX] });
+  });
+});

@@ -100,3 +100,30 @@ describe('renderTable', () => {
     expect(text).not.toContain('Warnings');
   });
 });
+
+describe('renderTable: found interviews', () => {
+  const found = anInterview({ id: 'acme-corp-2026-11-18-3f9a', company: 'Acme Corp', source: 'invitation', invite: 'uid-1@google.com' });
+  const suggested = anInterview({ id: 'initech-2026-11-30-aa11', company: 'Initech', role: undefined, start: new Date('2026-11-30T15:00:00Z'), source: 'invitation', invite: 'uid-2@x' });
+  const ref = (uid: string, subject: string) => ({ uid, sequence: 0, subject, from: { name: 'Rita', email: 'rita@acme-corp.com' }, receivedAt: new Date('2026-11-10T14:00:00Z') });
+  const withFound = aDecision({
+    interviews: [anInterviewState({ interview: found })],
+    listing: [
+      { interview: found, source: 'invitation', confidence: 'auto', status: 'active', reason: 'the title says “Interview with Acme Corp”', guessed: ['interviewer-names'], invitation: ref('uid-1@google.com', 'Invitation: Interview with Acme Corp'), notes: [] },
+      { interview: suggested, source: 'invitation', confidence: 'suggested', status: 'active', reason: 'a meeting with people at initech.com, nothing more', guessed: ['company'], invitation: ref('uid-2@x', 'Sync'), notes: [] },
+    ],
+    reading: { messagesRead: 1204, messagesMatched: 0, sources: ['all.mbox'] },
+  });
+
+  it('marks the found ones with their evidence, and lists the suggested ones with the command that adds them', () => {
+    const text = renderTable(withFound, { color: false, timezone: 'UTC', width: 200 });
+    expect(text).toContain('found in mail');
+    expect(text).toContain('found in your mail: “Invitation: Interview with Acme Corp” from rita@acme-corp.com, Tue Nov 10 14:00; guessed: interviewer-names');
+    expect(text).toContain('Found in your mail, not followed up (1)');
+    expect(text).toContain('initech-2026-11-30-aa11 — Initech, Mon Nov 30 15:00 — a meeting with people at initech.com, nothing more (suggested: followup interviews add initech-2026-11-30-aa11)');
+    expect(text.indexOf('Found in your mail, not followed up')).toBeGreaterThan(text.indexOf('Acme Corp ('));
+  });
+
+  it('says how much mail was read, so a wrong export shows at a glance', () => {
+    expect(renderTable(withFound, { color: false, timezone: 'UTC' })).toContain('0 messages about your interviews in 1,204 messages read (all.mbox)');
+  });
+});
