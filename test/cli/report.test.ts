@@ -114,3 +114,17 @@ describe('a mailbox about none of the interviews', () => {
     expect(json.mailbox).toEqual({ messagesRead: 11, messagesAboutInterviews: 0, sources: [DEMO_MBOX] });
   });
 });
+
+describe('--verbose', () => {
+  it('explains on stderr what each message counted as, without bodies', async () => {
+    const { env } = await tempHome();
+    const result = await followup([...demo, '--verbose'], env);
+    expect(result.code, result.stderr).toBe(0);
+    const evidence = result.stderr.split('\n').filter((l) => l.startsWith('DEBUG') && l.includes(' evidence '));
+    expect(evidence.some((l) => l.includes('interview=acme-backend') && l.includes('counted="thank-you to Omar Haddad (R1)"'))).toBe(true);
+    expect(evidence.some((l) => l.includes('counted="automatic reply from Globex: not a reply (R3)"'))).toBe(true);
+    expect(result.stderr).toContain('addresses taken as mine');
+    // A line of a body in the demo mailbox never reaches the log.
+    expect(result.stderr).not.toContain('Thanks for walking me through the TPS pipeline');
+  });
+});
