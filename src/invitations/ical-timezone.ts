@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { LAST_ZONE_YEAR } from './calendar-limits.ts';
-import { wallAsUtc, type OffsetAt } from './local-time.ts';
+import { wallAsUtc, type OffsetAt, type WallTime } from './local-time.ts';
 import { vtimezoneProblem } from './vtimezone-guard.ts';
 
 // The offsets a calendar's own VTIMEZONE (RFC 5545 §3.6.5) defines, evaluated by ical.js: an
@@ -12,13 +12,7 @@ import { vtimezoneProblem } from './vtimezone-guard.ts';
 // A zone is expanded once, through LAST_ZONE_YEAR: ical.js would expand it again, from the start,
 // for every later year asked for.
 
-interface Change {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
+interface Change extends WallTime {
   /** Seconds east of UTC from this change on, and before it. */
   utcOffset: number;
   prevUtcOffset: number;
