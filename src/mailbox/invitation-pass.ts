@@ -1,9 +1,7 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { domainOf } from '../core/ats-domains.ts';
 import { DAY_MS } from '../core/calendar.ts';
 import type { Invitation, InvitationMessage } from '../core/invitation.ts';
-import { isPublicMailDomain } from '../core/public-domains.ts';
 import type { Warning } from '../core/warnings.ts';
 import { InputError } from '../errors.ts';
 import { invitationsOf } from '../invitations/message-invitations.ts';
@@ -18,8 +16,8 @@ import { MboxSplitter } from './mbox-split.ts';
 import { calendarCandidate, InvitationSink, mayCarryParts, showsCalendarPart, type CalendarCandidate, type CalendarPlace } from './invitation-sink.ts';
 import type { ParseOutcome, ParsedMessage } from './parse-message.ts';
 import { parserFor, type Parser } from './parse-pool.ts';
+import { Expecting } from './expected-mail.ts';
 import type { InvitationReadOptions, InvitationsRead, MailboxQuery } from './port.ts';
-import { compileQuery, type CompiledQuery } from './query-match.ts';
 import { LOOK_BACK_DAYS } from './query-for-interviews.ts';
 import type { ReadOptions } from './read-sources.ts';
 
@@ -55,34 +53,6 @@ interface Pass {
   inFlightBytes: number;
   /** Invitations being read: the scan goes on meanwhile (the parser's queue may be long). */
   reading: Promise<void>[];
-}
-
-/** Whose mail to parse ahead: the expected query, widened by each invitation's people (not mine). */
-class Expecting {
-  readonly #base: MailboxQuery;
-  readonly #mine: ReadonlySet<string>;
-  readonly #mineDomains: ReadonlySet<string>;
-  #compiled: CompiledQuery;
-
-  constructor(expect: MailboxQuery | undefined, mine: readonly string[], since: Date) {
-    this.#base = expect ?? { addresses: [], domains: [], companies: [], since };
-    this.#mine = new Set(mine.map((m) => m.toLowerCase()));
-    this.#mineDomains = new Set([...this.#mine].map(domainOf).filter((d) => !isPublicMailDomain(d)));
-    this.#compiled = compileQuery(this.#base);
-  }
-
-  get query(): CompiledQuery {
-    return this.#compiled;
-  }
-
-  learn(invitations: readonly Invitation[]): void {
-    const people = invitations.flatMap((i) => [i.event.organizer, ...i.event.attendees]).flatMap((p) => (p ? [p.email] : []));
-    const addresses = people.filter((e) => !this.#mine.has(e) && isPublicMailDomain(domainOf(e)));
-    const domains = people.map(domainOf).filter((d) => !isPublicMailDomain(d) && !this.#mineDomains.has(d));
-    const fresh = [...addresses, ...domains].filter((key) => !this.#compiled.addresses.has(key) && !this.#compiled.domains.has(key));
-    if (fresh.length === 0) return;
-    this.#compiled = compileQuery({ ...this.#base, addresses: [...this.#compiled.addresses, ...addresses], domains: [...this.#compiled.domains, ...domains] });
-  }
 }
 
 function invitationMessage(parsed: ParsedMessage): InvitationMessage {
