@@ -29,14 +29,14 @@ function common(cmd: Command): Command {
     .option('--verbose', 'debug logging (addresses and subjects; never tokens or bodies)');
 }
 
-async function sourceFor(opts: { mbox?: string; draftsDir?: string }, config: Config, log: Logger, write: boolean): Promise<Source> {
+async function sourceFor(opts: { mbox?: string; draftsDir?: string; full?: boolean }, config: Config, log: Logger, write: boolean): Promise<Source> {
   if (opts.mbox) {
     const { mboxSource } = await import('./commands/source.ts');
     return mboxSource(opts.mbox, opts.draftsDir, (description) => log.info('reading mail', { source: description }));
   }
   if (opts.draftsDir) throw new UsageError('--drafts-dir goes with --mbox; without --mbox, drafts go to Gmail');
   const { gmailSource } = await import('./commands/gmail-source.ts');
-  return gmailSource({ config, log, env: process.env, write });
+  return gmailSource({ config, log, env: process.env, write, full: Boolean(opts.full) });
 }
 
 /** The config; with Gmail and no config file at the default path, the defaults: you and your
@@ -129,7 +129,8 @@ function program(): Command {
     .option('--mbox <file>', 'read an mbox file (Google Takeout) or a folder of .eml files instead of Gmail')
     .option('--drafts-dir <dir>', 'with --mbox: the folder `run` leaves drafts in, to show their state')
     .option('--discard-stale', 'show what `run --discard-stale` would delete')
-    .action(async (opts: CommonOptions & { now?: string; json?: boolean; format?: string; mbox?: string; draftsDir?: string; discardStale?: boolean }) => {
+    .option('--full', 'Gmail: read everything again, ignoring what the last run kept (the sync state)')
+    .action(async (opts: CommonOptions & { now?: string; json?: boolean; format?: string; mbox?: string; draftsDir?: string; discardStale?: boolean; full?: boolean }) => {
       const format = reportFormat(opts);
       const now = parseNow(opts.now);
       const config = await configFor(opts);
@@ -154,7 +155,8 @@ function program(): Command {
     .option('--drafts-dir <dir>', 'with --mbox: write drafts as .eml files into this folder')
     .option('--discard-stale', "delete the tool's own stale drafts that you have not edited")
     .option('--wait', 'if another run holds the lock, wait for it instead of exiting')
-    .action(async (opts: CommonOptions & { now?: string; json?: boolean; mbox?: string; draftsDir?: string; discardStale?: boolean; wait?: boolean }) => {
+    .option('--full', 'Gmail: read everything again instead of only what changed since the last run')
+    .action(async (opts: CommonOptions & { now?: string; json?: boolean; mbox?: string; draftsDir?: string; discardStale?: boolean; wait?: boolean; full?: boolean }) => {
       const recording = (runRecording = await (await import('./commands/run-recording.ts')).startRunRecording({ mbox: Boolean(opts.mbox), log: loggerFor(opts) }));
       if (opts.mbox && !opts.draftsDir) throw new UsageError('run --mbox needs --drafts-dir DIR: the folder the drafts are written to');
       const now = parseNow(opts.now);

@@ -68,5 +68,6 @@ export async function readAndDecide(args: ReadArgs & { ledger: Ledger }): Promis
     discardStale: args.discardStale ?? false,
   });
   const reading = summary(contents, found.messagesRead);
-  return { decision: { ...decision, listing: found.listing, ...(reading ? { reading } : {}) }, found };
+  const sync = source.sync?.summary();
+  return { decision: { ...decision, listing: found.listing, ...(reading ? { reading } : {}), ...(sync ? { sync } : {}) }, found };
 }

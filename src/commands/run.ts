@@ -35,7 +35,10 @@ export async function runCommand(args: ReadArgs & {
         ledger = await appendEntry(at, entry);
       };
       const recordedHash = (key: string) => ledger.entries.find((e) => e.actionKey === key)?.contentHash;
-      return applyDecision(decision, { me: decision.me, timezone: args.config.timezone, store, recordEntry, recordedHash, now: args.now, log });
+      const result = await applyDecision(decision, { me: decision.me, timezone: args.config.timezone, store, recordEntry, recordedHash, now: args.now, log });
+      // Last: a run that stops before here leaves the old sync state, and the next reads on from it.
+      await source.sync?.save?.().catch((error: Error) => log.warn('cannot save the gmail sync state; the next run reads more', { message: error.message }));
+      return result;
     },
     { wait: args.wait, onBusy: () => log.info('another run holds the lock; waiting') },
   );

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { mailboxFor } from '../mailbox/mailbox-for.ts';
+import type { SyncSummary } from '../core/types.ts';
 import type { DraftStore, Mailbox } from '../mailbox/port.ts';
 
 /** Where mail is read and drafts are left, and the name the ledger knows that pair by. */
@@ -13,6 +14,8 @@ export interface Source {
   myAddresses: string[];
   /** The account's display name, when the mailbox knows it (Gmail send-as). */
   myName?: string;
+  /** Gmail's sync (src/gmail/sync): how the read went, and — for `run` — keeping it for the next run. */
+  sync?: { summary(): SyncSummary | undefined; save?: () => Promise<void> };
 }
 
 /** An mbox file or .eml folder; drafts, when a folder is given, as .eml files in it. */

@@ -8,6 +8,8 @@ import { getDraft, listDrafts, type DraftRef } from './read-drafts.ts';
 export interface GmailDraftStoreOptions {
   /** Share the mailbox's limiter: the quota is per user. */
   limiter?: GmailLimiter;
+  /** Told of each draft made (the sync state records them: src/gmail/sync/own-drafts.ts). */
+  onCreated?: (draft: { draftId: string; messageId?: string; threadId?: string }) => void;
 }
 
 /** Drafts in Gmail. Creates and (for --discard-stale) deletes only its own drafts; never sends,
@@ -39,7 +41,7 @@ export function gmailDraftStore(gmail: gmail_v1.Gmail, options: GmailDraftStoreO
   // two drafts (docs/gmail.md §1). So every retry first looks for the draft the failed attempt made.
   async function create(draft: ComposedDraft): Promise<{ draftId: string }> {
     const message = { raw: draft.raw.toString('base64url'), ...(draft.threadId ? { threadId: draft.threadId } : {}) };
-    return limiter.retry('drafts.create', async (attempt) => {
+    const made = await limiter.retry('drafts.create', async (attempt) => {
       if (attempt > 1) {
         const existing = await findByActionKey(draft.actionKey, draft.threadId);
         if (existing !== undefined) return { draftId: existing };
@@ -48,8 +50,11 @@ export function gmailDraftStore(gmail: gmail_v1.Gmail, options: GmailDraftStoreO
         gmail.users.drafts.create({ userId: 'me', requestBody: { message } }),
       );
       if (typeof data?.id !== 'string' || data.id === '') throw new GmailError('Gmail drafts.create returned no draft id.');
-      return { draftId: data.id };
+      const { id: messageId, threadId } = data.message ?? {};
+      return { draftId: data.id, ...(typeof messageId === 'string' ? { messageId } : {}), ...(typeof threadId === 'string' ? { threadId } : {}) };
     });
+    options.onCreated?.(made);
+    return { draftId: made.draftId };
   }
 
   // Read again just before deleting: the draft must still carry our mark and be exactly as made.

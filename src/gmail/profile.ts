@@ -11,19 +11,30 @@ export interface GmailIdentity {
   displayName?: string;
 }
 
-/** The signed-in account's address (getProfile, 1 unit): names the mailbox in the ledger, and a
+/** The signed-in account's address and the mailbox's current historyId (getProfile, 1 unit): names
+ *  the mailbox in the ledger, is where an incremental sync resumes (docs/gmail.md §3), and is a
  *  cheap first call that surfaces an expired sign-in before any real work. */
-export async function gmailAccount(gmail: gmail_v1.Gmail, limiter: GmailLimiter): Promise<string> {
+export async function gmailProfile(gmail: gmail_v1.Gmail, limiter: GmailLimiter): Promise<{ email: string; historyId?: string }> {
   const { data } = await limiter.call('getProfile', () => gmail.users.getProfile({ userId: 'me' }));
   const email = data?.emailAddress;
   if (typeof email !== 'string' || !email.includes('@')) throw new GmailError('Gmail getProfile returned no email address.');
-  return email.toLowerCase();
+  const historyId = typeof data?.historyId === 'string' && /^\d{1,30}$/.test(data.historyId) ? data.historyId : undefined;
+  return { email: email.toLowerCase(), ...(historyId ? { historyId } : {}) };
+}
+
+/** The signed-in account's address (getProfile). */
+export async function gmailAccount(gmail: gmail_v1.Gmail, limiter: GmailLimiter): Promise<string> {
+  return (await gmailProfile(gmail, limiter)).email;
 }
 
 /** The account and its send-as aliases (settings.sendAs.list, readable with gmail.readonly): all of
  *  them are mine, even when me.emails omits them. A refused alias list leaves the account alone. */
 export async function gmailIdentity(gmail: gmail_v1.Gmail, limiter: GmailLimiter): Promise<GmailIdentity> {
-  const email = await gmailAccount(gmail, limiter);
+  return sendAsIdentity(gmail, limiter, await gmailAccount(gmail, limiter));
+}
+
+/** The send-as aliases of the account `email` (settings.sendAs.list, 1 unit). */
+export async function sendAsIdentity(gmail: gmail_v1.Gmail, limiter: GmailLimiter, email: string): Promise<GmailIdentity> {
   let sendAs: gmail_v1.Schema$SendAs[] = [];
   try {
     const { data } = await limiter.call('settings.sendAs.list', () => gmail.users.settings.sendAs.list({ userId: 'me' }));

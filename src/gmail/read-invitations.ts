@@ -4,15 +4,16 @@ import type { Message } from '../core/types.ts';
 import type { Warning, WarningEvidence } from '../core/warnings.ts';
 import { GmailError } from '../errors.ts';
 import { calendarPartsOfGmailPayload, calendarTextOfGmailAttachment, type GmailCalendarAttachment } from '../invitations/gmail-calendar-parts.ts';
-import { invitationsOf, type MessageInvitations } from '../invitations/message-invitations.ts';
+import { invitationsOf } from '../invitations/message-invitations.ts';
 import { MAX_CALENDAR_BYTES } from '../invitations/calendar-limits.ts';
 import type { InvitationsRead } from '../mailbox/port.ts';
 import type { GmailLimiter } from './limiter.ts';
 import { parseGmailMessage } from './parse-message.ts';
 import { readAllPages, pageToken, MAX_PAGE_SIZE } from './read-threads.ts';
+import type { InvitationHit } from './sync/sync-model.ts';
 
 // Finding invitations without scanning the mailbox (docs/gmail.md §10): two searches since a date,
-// then each hit fetched once (messages.get, format full) and only its calendar part read — inline
+// then each hit fetched once (or taken from a thread read of the same run) (messages.get, format full) and only its calendar part read — inline
 // when Gmail hands it over in the message, else the one attachment (messages.attachments.get).
 //
 // - `filename:ics` finds invitations that carry an .ics attachment: Google Calendar (invite.ics),
@@ -26,8 +27,9 @@ function epochSeconds(date: Date): number {
   return Math.max(0, Math.floor(date.getTime() / 1000));
 }
 
+/** Drafts are left out: a draft is never an invitation received (and the tool's own would be found). */
 export function invitationQueries(since: Date): string[] {
-  const after = ` after:${epochSeconds(since)}`;
+  const after = ` after:${epochSeconds(since)} -in:drafts`;
   const words = [
     'subject:invitation', 'subject:"updated invitation"', 'subject:"canceled event"', 'subject:"cancelled event"',
     'subject:interview', 'subject:"meeting request"', '"microsoft teams meeting"', '"join zoom meeting"', 'filename:vcs',
@@ -35,7 +37,7 @@ export function invitationQueries(since: Date): string[] {
   return [`filename:ics${after}`, `{${words.join(' ')}}${after}`];
 }
 
-interface Hit {
+export interface Hit {
   id: string;
   threadId?: string;
 }
@@ -101,39 +103,71 @@ async function evidenceOf(gmail: gmail_v1.Gmail, limiter: GmailLimiter, hit: Hit
 
 const ADDRESS = /[^\s<>,;:"()[\]]{1,64}@[A-Za-z0-9.-]{1,253}/g;
 
-/** One hit: its calendar parts, parsed. A message Gmail will not give is a read failure. */
-async function invitationsIn(gmail: gmail_v1.Gmail, limiter: GmailLimiter, hit: Hit): Promise<MessageInvitations> {
-  const { id } = hit;
-  const source = `gmail message ${id}`;
-  let raw: gmail_v1.Schema$Message;
+function dateOf(raw: gmail_v1.Schema$Message): Date | undefined {
+  const ms = typeof raw.internalDate === 'string' && /^\d{1,16}$/.test(raw.internalDate) ? Number(raw.internalDate) : NaN;
+  return Number.isFinite(ms) && ms > 0 ? new Date(ms) : undefined;
+}
+
+async function fetchFull(gmail: gmail_v1.Gmail, limiter: GmailLimiter, hit: Hit): Promise<gmail_v1.Schema$Message | InvitationHit> {
   try {
-    ({ data: raw } = await limiter.call('messages.get', () => gmail.users.messages.get({ userId: 'me', id, format: 'full' })));
+    const { data } = await limiter.call('messages.get', () => gmail.users.messages.get({ userId: 'me', id: hit.id, format: 'full' }));
+    return data;
   } catch (error) {
     if (!(error instanceof GmailError)) throw error;
     const evidence = await evidenceOf(gmail, limiter, hit);
-    return { invitations: [], warnings: [{ code: 'gmail-message-failed', message: error.message, source, evidence }] };
+    const warning: Warning = { code: 'gmail-message-failed', message: error.message, source: `gmail message ${hit.id}`, evidence };
+    return { messageId: hit.id, ...(hit.threadId ? { threadId: hit.threadId } : {}), labels: [], invitations: [], warnings: [warning], retry: true };
   }
+}
+
+/** One hit: its calendar parts, parsed — from `preloaded` (the message as a thread read gave it)
+ *  when there is one, else fetched (messages.get, format full). A message Gmail will not give is a
+ *  read failure, tried again next time; a draft is no hit (undefined). */
+export async function readHit(gmail: gmail_v1.Gmail, limiter: GmailLimiter, hit: Hit, preloaded?: gmail_v1.Schema$Message): Promise<InvitationHit | undefined> {
+  const fetched = preloaded ?? (await fetchFull(gmail, limiter, hit));
+  if ('messageId' in fetched) return fetched;
+  const raw = fetched;
+  const labels = (Array.isArray(raw.labelIds) ? raw.labelIds : []).filter((l): l is string => typeof l === 'string');
+  if (labels.includes('DRAFT')) return undefined;
+  const date = dateOf(raw);
+  const base = { messageId: hit.id, ...(hit.threadId ? { threadId: hit.threadId } : {}), ...(date ? { date } : {}), labels };
   const parsed = await parseGmailMessage(raw);
-  if (!parsed.ok) return { invitations: [], warnings: [{ ...parsed.warning, evidence: await evidenceOf(gmail, limiter, hit) }] };
+  if (!parsed.ok) return { ...base, invitations: [], warnings: [{ ...parsed.warning, evidence: await evidenceOf(gmail, limiter, hit) }] };
   const message = invitationMessage(parsed.value.message, raw);
   const parts = calendarPartsOfGmailPayload(raw.payload ?? {});
   // Google Calendar sends the same calendar inline and as invite.ics: the inline one suffices.
   const texts = parts.texts.length > 0 ? parts.texts : [];
   if (texts.length === 0) {
     for (const attachment of parts.attachments.slice(0, 3)) {
-      const text = await attachmentText(gmail, limiter, id, attachment);
+      const text = await attachmentText(gmail, limiter, hit.id, attachment);
       if (text !== undefined) texts.push(text);
     }
   }
-  return invitationsOf(texts, message, source);
+  const found = await invitationsOf(texts, message, `gmail message ${hit.id}`);
+  return { ...base, date: message.date, ...found };
+}
+
+/** The messages both invitation searches find since `since`, each once. */
+export async function searchInvitationHits(gmail: gmail_v1.Gmail, limiter: GmailLimiter, since: Date): Promise<Hit[]> {
+  const pages = await Promise.all(invitationQueries(since).map((q) => listMessages(gmail, limiter, q)));
+  return [...new Map(pages.flat().map((h) => [h.id, h])).values()];
+}
+
+/** Hits since `since` as the searches' after: sees them (to the second), newest first: what the
+ *  discovery gets, whichever way the hits were gathered. */
+export function invitationsOfHits(hits: readonly InvitationHit[], since: Date): InvitationsRead {
+  const sinceMs = Math.max(0, Math.floor(since.getTime() / 1000)) * 1000;
+  const kept = hits
+    .filter((h) => h.date === undefined || h.date.getTime() >= sinceMs)
+    .sort((a, b) => (b.date?.getTime() ?? -1) - (a.date?.getTime() ?? -1) || (a.messageId < b.messageId ? -1 : a.messageId > b.messageId ? 1 : 0));
+  const invitations: Invitation[] = kept.flatMap((h) => h.invitations);
+  const warnings: Warning[] = kept.flatMap((h) => h.warnings);
+  return { invitations, warnings, messagesRead: kept.length };
 }
 
 /** Every invitation received since `since`, each message fetched once. */
 export async function readGmailInvitations(gmail: gmail_v1.Gmail, limiter: GmailLimiter, since: Date): Promise<InvitationsRead> {
-  const pages = await Promise.all(invitationQueries(since).map((q) => listMessages(gmail, limiter, q)));
-  const hits = [...new Map(pages.flat().map((h) => [h.id, h])).values()];
-  const reads = await Promise.all(hits.map((hit) => invitationsIn(gmail, limiter, hit)));
-  const invitations: Invitation[] = reads.flatMap((r) => r.invitations);
-  const warnings: Warning[] = reads.flatMap((r) => r.warnings);
-  return { invitations, warnings, messagesRead: hits.length };
+  const found = await searchInvitationHits(gmail, limiter, since);
+  const hits = (await Promise.all(found.map((hit) => readHit(gmail, limiter, hit)))).filter((h) => h !== undefined);
+  return invitationsOfHits(hits, since);
 }

@@ -1,9 +1,8 @@
 import type { gmail_v1 } from '@googleapis/gmail';
-import type { Thread, Warning } from '../core/types.ts';
+import type { Warning } from '../core/types.ts';
 import { GmailError } from '../errors.ts';
-import { IGNORED_LABELS } from '../mailbox/gmail-labels.ts';
 import type { GmailLimiter } from './limiter.ts';
-import { parseGmailMessage, type ParsedGmailMessage } from './parse-message.ts';
+import { recordOfMessages, type ThreadRecord } from './sync/thread-record.ts';
 
 /** Gmail's largest page for threads.list and drafts.list. */
 export const MAX_PAGE_SIZE = 500;
@@ -55,43 +54,28 @@ export function listThreadIds(gmail: gmail_v1.Gmail, limiter: GmailLimiter, q: s
   });
 }
 
+/** A thread as read: its record, and Gmail's messages as they came (for the invitation reader, which
+ *  takes a message's calendar parts from them instead of fetching it again). */
 export interface ThreadRead {
-  /** Undefined when nothing but drafts (or nothing readable) is in the thread. */
-  thread?: Thread;
-  /** Messages labelled DRAFT: drafts, never part of the conversation. */
-  drafts: ParsedGmailMessage[];
-  warnings: Warning[];
+  record: ThreadRecord;
+  raw: gmail_v1.Schema$Message[];
 }
 
-async function convertThread(threadId: string, messages: gmail_v1.Schema$Message[]): Promise<ThreadRead> {
-  const read: ThreadRead = { drafts: [], warnings: [] };
-  const kept: Thread['messages'] = [];
-  for (const raw of messages) {
-    const labels = Array.isArray(raw?.labelIds) ? raw.labelIds : [];
-    if (labels.some((l) => IGNORED_LABELS.has(l))) continue;
-    const outcome = await parseGmailMessage(raw);
-    if (!outcome.ok) read.warnings.push(outcome.warning);
-    else if (labels.includes('DRAFT')) read.drafts.push(outcome.value);
-    else kept.push(outcome.value.message);
-  }
-  kept.sort((a, b) => a.date.getTime() - b.date.getTime());
-  if (kept.length > 0) read.thread = { id: threadId, messages: kept };
-  return read;
-}
-
-/** One thread (format full), converted at once. A thread Gmail cannot give us is a Warning. */
+/** One thread (format full), converted at once. A thread Gmail cannot give us is a Warning, and is
+ *  read again next time. */
 export async function readThread(gmail: gmail_v1.Gmail, limiter: GmailLimiter, threadId: string): Promise<ThreadRead> {
   const source = `gmail thread ${threadId}`;
+  const failed = (warning: Warning): ThreadRead => ({ record: { id: threadId, messages: [], drafts: [], warnings: [warning], retry: true }, raw: [] });
   let data: unknown;
   try {
     ({ data } = await limiter.call('threads.get', () => gmail.users.threads.get({ userId: 'me', id: threadId, format: 'full' })));
   } catch (error) {
     if (!(error instanceof GmailError)) throw error;
-    return { drafts: [], warnings: [{ code: 'gmail-thread-failed', message: error.message, source }] };
+    return failed({ code: 'gmail-thread-failed', message: error.message, source });
   }
   if (!isRecord(data) || !Array.isArray(data.messages)) {
-    const warning: Warning = { code: 'gmail-thread-unreadable', message: 'Gmail returned a thread that cannot be read; skipped.', source };
-    return { drafts: [], warnings: [warning] };
+    return failed({ code: 'gmail-thread-unreadable', message: 'Gmail returned a thread that cannot be read; skipped.', source });
   }
-  return convertThread(threadId, data.messages as gmail_v1.Schema$Message[]);
+  const raw = data.messages as gmail_v1.Schema$Message[];
+  return { record: await recordOfMessages(threadId, raw), raw };
 }

@@ -10,7 +10,7 @@ export interface QueryOptions {
 
 // Values go into Gmail's query language unquoted, so anything that could end a term or open a
 // group is refused rather than escaped.
-const SAFE_TERM = /^[a-z0-9._%+'=&#~^!*$?@-]{1,254}$/i;
+export const SAFE_TERM = /^[a-z0-9._%+'=&#~^!*$?@-]{1,254}$/i;
 
 function epochSeconds(date: Date): number {
   return Math.max(0, Math.floor(date.getTime() / 1000));

@@ -66,6 +66,9 @@ export interface JsonReport {
   suggested: JsonListedInterview[];
   /** How much mail was read (mbox and .eml); null for Gmail, which reads only what its searches find. */
   mailbox: { messagesRead: number; messagesAboutInterviews: number; sources: string[] } | null;
+  /** Gmail: read in full or incrementally (from the history since the last run), why, and whose
+   *  searches ran; null for an mbox. */
+  sync: { kind: 'full' | 'incremental'; reason: string | null; searched: string[] } | null;
 }
 
 function iso(date: Date | undefined): string | null {
@@ -131,6 +134,7 @@ export function toJsonReport(decision: Decision): JsonReport {
     mailbox: decision.reading
       ? { messagesRead: decision.reading.messagesRead, messagesAboutInterviews: decision.reading.messagesMatched, sources: [...decision.reading.sources] }
       : null,
+    sync: decision.sync ? { kind: decision.sync.kind, reason: decision.sync.reason ?? null, searched: [...decision.sync.searched] } : null,
   };
 }
 

@@ -99,8 +99,8 @@ describe('the test server', () => {
     expect(Buffer.from(raw, 'base64url').equals(gmailFixture('invite'))).toBe(true);
     const { historyId } = (await (await api('profile')).json()) as { historyId: string };
     const later = await server.addMessage(gmailFixture('thank-you'));
-    const history = (await (await api(`history?startHistoryId=${historyId}`)).json()) as { history: { messagesAdded: { id: string }[] }[] };
-    expect(history.history.flatMap((h) => h.messagesAdded.map((m) => m.id))).toEqual([later.id]);
+    const history = (await (await api(`history?startHistoryId=${historyId}`)).json()) as { history: { messagesAdded: { message: { id: string } }[] }[] };
+    expect(history.history.flatMap((h) => h.messagesAdded.map((m) => m.message.id))).toEqual([later.id]);
   });
 
   it('loads a Takeout mbox with its thread ids and labels', async () => {

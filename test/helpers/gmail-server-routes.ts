@@ -2,7 +2,7 @@
 // resultSizeEstimate, no list key when empty, ids as strings, internalDate in epoch ms).
 import { gmailAttachmentData, type GmailHeader, type GmailPart } from './gmail-server-mime.ts';
 import { checkQuery, matchesQuery, parseQuery, QuerySyntaxError, type QueryNode } from './gmail-server-query.ts';
-import type { MailboxStore, StoredMessage } from './gmail-server-store.ts';
+import type { HistoryRecord, MailboxStore, StoredMessage } from './gmail-server-store.ts';
 
 export class HttpError extends Error {
   readonly status: number;
@@ -219,15 +219,34 @@ const labelsList: Handler = (ctx) => {
   return { status: 200, json: { labels } };
 };
 
+const HISTORY_TYPES: Record<string, keyof HistoryRecord> = {
+  messageAdded: 'messagesAdded',
+  messageDeleted: 'messagesDeleted',
+  labelAdded: 'labelsAdded',
+  labelRemoved: 'labelsRemoved',
+};
+
+/** The record with only the kinds of change asked for (all of them when none is named). */
+function ofTypes(record: HistoryRecord, types: string[]): HistoryRecord | undefined {
+  if (types.length === 0) return record;
+  const kept: HistoryRecord = { id: record.id, messages: record.messages };
+  let any = false;
+  for (const type of types) {
+    const key = HISTORY_TYPES[type];
+    if (key === undefined) throw new HttpError(400, 'invalidArgument', `Invalid historyTypes: ${type}`);
+    if (record[key] === undefined) continue;
+    Object.assign(kept, { [key]: record[key] });
+    any = true;
+  }
+  return any ? kept : undefined;
+}
+
 const historyList: Handler = (ctx) => {
   const start = Number(ctx.params.get('startHistoryId'));
   if (!Number.isInteger(start) || start <= 0) throw new HttpError(400, 'invalidArgument', 'Missing or invalid startHistoryId');
-  const oldest = ctx.store.history[0]?.id ?? ctx.store.historyId;
-  if (start < oldest - 1) throw notFound();
+  if (start < ctx.store.historyFloor) throw notFound();
   const types = ctx.params.getAll('historyTypes');
-  const records = ctx.store.history.filter(
-    (r) => r.id > start && (types.length === 0 || (types.includes('messageAdded') && r.messagesAdded) || (types.includes('messageDeleted') && r.messagesDeleted)),
-  );
+  const records = ctx.store.history.filter((r) => r.id > start).flatMap((r) => ofTypes(r, types) ?? []);
   const paged = page(ctx, records);
   return { status: 200, json: { ...listBody('history', records, paged), historyId: String(ctx.store.historyId) } };
 };

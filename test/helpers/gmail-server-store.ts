@@ -20,10 +20,21 @@ export interface StoredMessage {
   subject: string;
 }
 
+/** A message as history records name it: Gmail documents only id and threadId as filled in. */
+export interface HistoryMessage {
+  id: string;
+  threadId: string;
+}
+
+/** One change, shaped like Gmail's History resource
+ *  (https://developers.google.com/workspace/gmail/api/reference/rest/v1/users.history/list). */
 export interface HistoryRecord {
   id: number;
-  messagesAdded?: { id: string; threadId: string; labelIds: string[] }[];
-  messagesDeleted?: { id: string; threadId: string; labelIds: string[] }[];
+  messages: HistoryMessage[];
+  messagesAdded?: { message: HistoryMessage }[];
+  messagesDeleted?: { message: HistoryMessage }[];
+  labelsAdded?: { message: HistoryMessage; labelIds: string[] }[];
+  labelsRemoved?: { message: HistoryMessage; labelIds: string[] }[];
 }
 
 export interface AddOptions {
@@ -61,6 +72,8 @@ export class MailboxStore {
   readonly drafts = new Map<string, string>();
   readonly history: HistoryRecord[] = [];
   historyId = 1000;
+  /** A startHistoryId below this is too old (404): history before it has expired. */
+  historyFloor = 0;
   #next = 0x19a0000000;
   #nextDraft = 1;
   readonly userEmail: string;
@@ -137,7 +150,8 @@ export class MailboxStore {
     list.push(message.id);
     list.sort((a, b) => this.messages.get(a)!.internalDate - this.messages.get(b)!.internalDate);
     this.threads.set(message.threadId, list);
-    this.history.push({ id: message.historyId, messagesAdded: [{ id: message.id, threadId: message.threadId, labelIds: message.labelIds }] });
+    const ref = { id: message.id, threadId: message.threadId };
+    this.history.push({ id: message.historyId, messages: [ref], messagesAdded: [{ message: ref }] });
     return message;
   }
 
@@ -148,8 +162,41 @@ export class MailboxStore {
     const list = (this.threads.get(message.threadId) ?? []).filter((m) => m !== messageId);
     if (list.length === 0) this.threads.delete(message.threadId);
     else this.threads.set(message.threadId, list);
-    this.history.push({ id: ++this.historyId, messagesDeleted: [{ id: message.id, threadId: message.threadId, labelIds: message.labelIds }] });
+    const ref = { id: message.id, threadId: message.threadId };
+    this.history.push({ id: ++this.historyId, messages: [ref], messagesDeleted: [{ message: ref }] });
     return message;
+  }
+
+  /** The user (or a filter) labels a message: into or out of SPAM or TRASH, read, starred … */
+  modifyLabels(messageId: string, change: { add?: string[]; remove?: string[] }): StoredMessage {
+    const message = this.messages.get(messageId);
+    if (message === undefined) throw new Error(`no message ${messageId}`);
+    const added = (change.add ?? []).filter((l) => !message.labelIds.includes(l));
+    const removed = (change.remove ?? []).filter((l) => message.labelIds.includes(l));
+    if (added.length + removed.length === 0) return message;
+    message.labelIds = [...message.labelIds.filter((l) => !removed.includes(l)), ...added];
+    message.doc.labels = message.labelIds;
+    const ref = { id: message.id, threadId: message.threadId };
+    this.history.push({
+      id: ++this.historyId,
+      messages: [ref],
+      ...(added.length > 0 ? { labelsAdded: [{ message: ref, labelIds: added }] } : {}),
+      ...(removed.length > 0 ? { labelsRemoved: [{ message: ref, labelIds: removed }] } : {}),
+    });
+    return message;
+  }
+
+  /** The user deletes a message for good (emptied from the trash). */
+  deleteMessage(messageId: string): void {
+    const draftId = this.draftIdOf(messageId);
+    if (draftId !== undefined) this.drafts.delete(draftId);
+    if (this.#unfile(messageId) === undefined) throw new Error(`no message ${messageId}`);
+  }
+
+  /** Gmail keeps history for a week, sometimes only hours: every id handed out so far is now too old. */
+  expireHistory(): void {
+    this.history.length = 0;
+    this.historyFloor = ++this.historyId;
   }
 
   /** A received or sent message. Given threadId wins; else it joins the thread it replies to. */

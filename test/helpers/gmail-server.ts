@@ -138,6 +138,21 @@ export class GmailServer {
     return this.store.sendDraft(draftId, at);
   }
 
+  /** The user labels a message (e.g. { add: ['TRASH'] }); never an endpoint the product may call. */
+  modifyLabels(messageId: string, change: { add?: string[]; remove?: string[] }): StoredMessage {
+    return this.store.modifyLabels(messageId, change);
+  }
+
+  /** The user deletes a message for good; never an endpoint the product may call. */
+  deleteMessage(messageId: string): void {
+    this.store.deleteMessage(messageId);
+  }
+
+  /** Every historyId handed out so far becomes too old: history.list answers 404. */
+  expireHistory(): void {
+    this.store.expireHistory();
+  }
+
   /** The drafts now in the mailbox, with their raw MIME. */
   drafts(): { id: string; messageId: string; threadId: string; raw: Buffer }[] {
     return [...this.store.drafts].map(([id, messageId]) => {

@@ -51,6 +51,7 @@ const reportSchema = z.strictObject({
   me: z.strictObject({ name: z.string(), emails: z.array(z.string()) }),
   suggested: z.array(z.object({ id: z.string(), source: z.literal('invitation') })),
   mailbox: z.strictObject({ messagesRead: z.number(), messagesAboutInterviews: z.number(), sources: z.array(z.string()) }).nullable(),
+  sync: z.strictObject({ kind: z.enum(['full', 'incremental']), reason: z.string().nullable(), searched: z.array(z.string()) }).nullable(),
   warnings: z.array(z.strictObject({ code: z.string(), kind: z.enum(['advice', 'read-failure']), message: z.string(), source: z.string().nullable(), concerns: z.array(z.string()) })),
 });
 
@@ -105,6 +106,6 @@ describe('renderJson', () => {
   });
 
   it('renders an empty decision', () => {
-    expect(JSON.parse(renderJson(aDecision({ interviews: [] })))).toEqual({ now: '2026-11-24T14:00:00.000Z', me: { name: 'Alex Doe', emails: ['alex@example.com'] }, interviews: [], warnings: [], suggested: [], mailbox: null });
+    expect(JSON.parse(renderJson(aDecision({ interviews: [] })))).toEqual({ now: '2026-11-24T14:00:00.000Z', me: { name: 'Alex Doe', emails: ['alex@example.com'] }, interviews: [], warnings: [], suggested: [], mailbox: null, sync: null });
   });
 });

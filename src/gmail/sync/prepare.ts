@@ -1,0 +1,92 @@
+import type { gmail_v1 } from '@googleapis/gmail';
+import { GmailError } from '../../errors.ts';
+import type { ReadProgress } from '../../mailbox/port.ts';
+import { gmailProfile } from '../profile.ts';
+import { applyHistory } from './apply-history.ts';
+import type { GmailContext } from './gmail-context.ts';
+import { readHistory } from './history.ts';
+import { peekMessages, type Peek } from './peek-messages.ts';
+import { readThreads } from './read-records.ts';
+import type { InvitationHit, SyncState } from './sync-model.ts';
+import type { ThreadRecord } from './thread-record.ts';
+
+// The start of a run's read, before it knows which interviews there are (the invitations may find
+// some): with a usable state, what changed since — the history applied, the changed threads read
+// again, the headers of new mail elsewhere — else a full read from the historyId getProfile gave.
+
+export interface SyncStart {
+  /** The state the last run saved (decoded); absent: read in full. */
+  previous?: SyncState;
+  /** Why there is no usable state, when there is none. */
+  fullReason?: string;
+  /** getProfile's historyId, read before any search or list (docs/gmail.md §3). */
+  profileHistoryId?: string;
+  /** Nothing will be kept for a next run: no historyId is needed. */
+  stateless?: boolean;
+}
+
+export interface Prepared {
+  mode: 'full' | 'incremental';
+  reason?: string;
+  /** What the next run starts its history from. */
+  historyId: string;
+  /** The state read on from (incremental only). */
+  previous?: SyncState;
+  records: Map<string, ThreadRecord>;
+  hits: Map<string, InvitationHit>;
+  /** New mail in threads not kept: its headers. */
+  peeks: Peek[];
+  /** The earliest date of mail that arrived (or came back from spam or trash), 'unknown' when a
+   *  date could not be learnt; absent when none did: the invitation searches look no further back. */
+  arrivalsFrom?: Date | 'unknown';
+  /** Gmail's messages (format full) of those arrivals that were read with their threads. */
+  payloads: Map<string, gmail_v1.Schema$Message>;
+  /** Threads read this run: their read failures get evidence once the interviews are known. */
+  fresh: Set<string>;
+}
+
+async function full(ctx: GmailContext, start: SyncStart, reason: string): Promise<Prepared> {
+  const historyId = start.profileHistoryId ?? (start.stateless ? '0' : (await gmailProfile(ctx.gmail, ctx.limiter)).historyId);
+  if (historyId === undefined) throw new GmailError('Gmail getProfile returned no historyId.');
+  return { mode: 'full', reason, historyId, records: new Map(), hits: new Map(), peeks: [], payloads: new Map(), fresh: new Set() };
+}
+
+function earliest(dates: (Date | 'unknown')[]): Date | 'unknown' | undefined {
+  if (dates.includes('unknown')) return 'unknown';
+  const ms = (dates as Date[]).map((d) => d.getTime());
+  return ms.length === 0 ? undefined : new Date(Math.min(...ms));
+}
+
+/** The date of each arrival, from its thread read again or its headers; drafts are no arrival. */
+function arrivalDates(arrivals: ReadonlySet<string>, prepared: Prepared, rereadIds: ReadonlySet<string>): (Date | 'unknown')[] {
+  const peeked = new Map(prepared.peeks.map((p) => [p.id, p]));
+  return [...arrivals].flatMap((id): (Date | 'unknown')[] => {
+    const peek = peeked.get(id);
+    if (peek !== undefined) return peek.gone || peek.message?.labels.includes('DRAFT') ? [] : [peek.message?.date ?? 'unknown'];
+    const raw = prepared.payloads.get(id);
+    if (raw?.labelIds?.includes('DRAFT')) return [];
+    const message = [...rereadIds].flatMap((t) => prepared.records.get(t)?.messages ?? []).find((m) => m.id === id);
+    return [message?.date ?? 'unknown'];
+  });
+}
+
+export async function prepare(ctx: GmailContext, start: SyncStart, onProgress?: (p: ReadProgress) => void): Promise<Prepared> {
+  const previous = start.previous;
+  if (previous === undefined) return full(ctx, start, start.fullReason ?? 'no sync state yet');
+  const history = await readHistory(ctx.gmail, ctx.limiter, previous.historyId);
+  if (!history.ok) return full(ctx, start, 'Gmail no longer has the history since the last run');
+  const applied = applyHistory(previous.threads, previous.invitations?.hits ?? [], history.changes);
+  const dirty = [...applied.dirty];
+  const [peeks, reads] = await Promise.all([peekMessages(ctx.gmail, ctx.limiter, applied.unknown), readThreads(ctx, dirty, onProgress)]);
+  const prepared: Prepared = {
+    mode: 'incremental', historyId: history.historyId, previous, records: applied.records, hits: applied.hits,
+    peeks, payloads: new Map(), fresh: new Set(dirty),
+  };
+  reads.forEach(({ record, raw }, n) => {
+    const keys = applied.records.get(dirty[n]!)?.keys;
+    prepared.records.set(record.id, keys === undefined ? record : { ...record, keys });
+    for (const message of raw) if (typeof message?.id === 'string' && applied.arrivals.has(message.id)) prepared.payloads.set(message.id, message);
+  });
+  const arrivalsFrom = earliest(arrivalDates(applied.arrivals, prepared, new Set(dirty)));
+  return arrivalsFrom === undefined ? prepared : { ...prepared, arrivalsFrom };
+}
