@@ -13,6 +13,7 @@ import { HttpError, ROUTES, UNITS, type Route, type RouteContext } from './gmail
 
 export { gmailErrorBody } from './gmail-server-http.ts';
 import { MailboxStore, type AddOptions, type StoredMessage } from './gmail-server-store.ts';
+export type { StoredMessage } from './gmail-server-store.ts';
 import { parseHeaderBlock, headerValue } from './gmail-server-mime.ts';
 import { QuotaWindow, type QuotaOptions } from './gmail-server-quota.ts';
 

@@ -8,7 +8,7 @@ import { readHistory } from './history.ts';
 import { peekMessages, type Peek } from './peek-messages.ts';
 import { readThreads } from './read-records.ts';
 import type { InvitationHit, SyncState } from './sync-model.ts';
-import type { ThreadRecord } from './thread-record.ts';
+import { withKnownDraftIds, type ThreadRecord } from './thread-record.ts';
 
 // The start of a run's read, before it knows which interviews there are (the invitations may find
 // some): with a usable state, what changed since — the history applied, the changed threads read
@@ -83,8 +83,9 @@ export async function prepare(ctx: GmailContext, start: SyncStart, onProgress?: 
     peeks, payloads: new Map(), fresh: new Set(dirty),
   };
   reads.forEach(({ record, raw }, n) => {
-    const keys = applied.records.get(dirty[n]!)?.keys;
-    prepared.records.set(record.id, keys === undefined ? record : { ...record, keys });
+    const old = applied.records.get(dirty[n]!);
+    const named = withKnownDraftIds(record, old);
+    prepared.records.set(record.id, old?.keys === undefined ? named : { ...named, keys: old.keys });
     for (const message of raw) if (typeof message?.id === 'string' && applied.arrivals.has(message.id)) prepared.payloads.set(message.id, message);
   });
   const arrivalsFrom = earliest(arrivalDates(applied.arrivals, prepared, new Set(dirty)));

@@ -77,3 +77,11 @@ export async function recordOfMessages(threadId: string, messages: gmail_v1.Sche
 export function messageIdsOf(record: ThreadRecord): string[] {
   return [...record.messages.map((m) => m.id), ...record.drafts.map((d) => d.message.id)];
 }
+
+/** A thread read again keeps the draft ids already known: a draft's message id belongs to one
+ *  draft for good (an edit makes a new message). */
+export function withKnownDraftIds(fresh: ThreadRecord, old: ThreadRecord | undefined): ThreadRecord {
+  const ids = new Map((old?.drafts ?? []).flatMap((d) => (d.draftId ? [[d.message.id, d.draftId] as const] : [])));
+  if (ids.size === 0) return fresh;
+  return { ...fresh, drafts: fresh.drafts.map((d) => (d.draftId === undefined && ids.has(d.message.id) ? { ...d, draftId: ids.get(d.message.id)! } : d)) };
+}
