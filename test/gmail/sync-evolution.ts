@@ -105,6 +105,8 @@ export interface InviteSpec {
   attachment: boolean;
   sent: Date;
   messageId: string;
+  /** Who is invited (default: ME). */
+  me?: Person;
 }
 
 function calendar(spec: InviteSpec): string {
@@ -116,7 +118,7 @@ function calendar(spec: InviteSpec): string {
     `DTSTART:${icsStamp(spec.start)}`, `DTEND:${icsStamp(end)}`, `SUMMARY:Interview with ${spec.company.name}`,
     ...(spec.cancel ? ['STATUS:CANCELLED'] : ['STATUS:CONFIRMED']),
     `ORGANIZER;CN=${organizer.name}:mailto:${organizer.email}`,
-    `ATTENDEE;CN=${ME.name};PARTSTAT=NEEDS-ACTION:mailto:${ME.email}`,
+    `ATTENDEE;CN=${(spec.me ?? ME).name};PARTSTAT=NEEDS-ACTION:mailto:${(spec.me ?? ME).email}`,
     ...spec.company.people.map((p) => `ATTENDEE;CN=${p.name};PARTSTAT=ACCEPTED:mailto:${p.email}`),
     'END:VEVENT', 'END:VCALENDAR', '',
   ].join('\r\n');
@@ -135,7 +137,7 @@ export function invitation(spec: InviteSpec): string {
     `Message-ID: <${spec.messageId}>`,
     `Date: ${rfcDate(spec.sent)}`,
     `From: ${organizer.name} <${organizer.email}>`,
-    `To: ${ME.email}`,
+    `To: ${(spec.me ?? ME).email}`,
     `Subject: ${spec.cancel ? 'Canceled event' : spec.sequence > 0 ? 'Updated invitation' : 'Invitation'}: Interview with ${spec.company.name}`,
     'MIME-Version: 1.0',
     `Content-Type: multipart/mixed; boundary="${boundary}"`,

@@ -5,6 +5,7 @@ import { stateDir } from '../../src/state/paths.ts';
 import { syncStatePath } from '../../src/state/sync-state.ts';
 import { DEMO_CONFIG, DEMO_MBOX, DEMO_NOW } from '../helpers/cli.ts';
 import { startGmailServer, type GmailServer } from '../helpers/gmail-server.ts';
+import { companies, invitation, type InviteSpec } from './sync-evolution.ts';
 import { apis, gmailReport, gmailRun, harness, units, withoutSync, type Harness } from './sync-kit.ts';
 
 // Hourly runs that cost almost nothing: the demo job search through the product's own Gmail source,
@@ -52,7 +53,7 @@ async function janeReplies(): Promise<void> {
 }
 
 describe('the sync state', () => {
-  it('the first run reads everything and keeps a state (mode 0600); a run with no change costs getProfile and history.list', async () => {
+  it('the first run reads everything and keeps a state (mode 0600); the next, with no change but the drafts it made, costs getProfile and history.list', async () => {
     const first = await gmailRun(h, NOW);
     expect(first.value.decision.sync).toEqual({ kind: 'full', reason: 'no sync state yet', searched: ['acme-backend', 'globex-platform', 'hooli-sre', 'initech-data'] });
     expect(first.value.counts.created).toBe(3);
@@ -124,5 +125,66 @@ describe('the sync state', () => {
     expect(apis(second.requests)).not.toContain('settings.sendAs.list');
     const full = await gmailRun(h, NOW, { full: true });
     expect(apis(full.requests)).toContain('settings.sendAs.list');
+  });
+
+  it('a new interview in the config runs only its own searches; the kept threads are not read again', async () => {
+    // The latest one: an earlier start would move every search's after: (and run them all again).
+    const latest = [...h.config.interviews].sort((a, b) => b.start.getTime() - a.start.getTime())[0]!;
+    const without = { ...h.config, interviews: h.config.interviews.filter((i) => i !== latest) };
+    await gmailRun(h, NOW, { config: without });
+    const after = await gmailReport(h, NOW);
+    expect(after.value.sync).toEqual({ kind: 'incremental', reason: `searches ran again for ${latest.id} (new interview)`, searched: [latest.id] });
+    const searches = after.requests.filter((r) => r.api === 'threads.list').map((r) => String(r.query.q));
+    expect(searches).toHaveLength(2);
+    const its = [...latest.domains, ...latest.interviewers.map((i) => i.email), `"${latest.company}"`];
+    expect(searches.every((q) => its.some((term) => q.includes(term)))).toBe(true);
+    const reads = after.requests.filter((r) => r.api === 'threads.get').map((r) => r.path);
+    expect(new Set(reads).size).toBe(reads.length);
+    const full = await gmailReport(h, NOW, { full: true });
+    expect(withoutSync(after.value)).toEqual(withoutSync(full.value));
+    expect(full.requests.filter((r) => r.api === 'threads.get').length).toBeGreaterThan(reads.length);
+    await gmailRun(h, NOW);
+    // Removed again: its threads drop out of what is kept, and nothing is searched.
+    const removed = await gmailRun(h, NOW, { config: without });
+    expect(apis(removed.requests)).toEqual(['getProfile', 'history.list']);
+    expect(withoutSync(removed.value.decision)).toEqual(withoutSync((await gmailReport(h, NOW, { config: without, full: true })).value));
+  });
+
+  it('an interview found in an invitation is followed; its reschedule, arriving in a kept thread, is seen', async () => {
+    const umbrella = companies().find((c) => c.id === 'umbrella')!;
+    const spec: InviteSpec = {
+      company: umbrella, uid: 'umbrella-1@calendar.test', sequence: 0, start: new Date('2026-11-23T15:00:00Z'),
+      cancel: false, attachment: true, sent: new Date('2026-11-20T15:00:00Z'), messageId: 'inv-1@umbrella.example',
+      me: { name: 'Alex Doe', email: 'alex.doe@example.com' },
+    };
+    const first = await server.addMessage(invitation(spec), { internalDate: spec.sent });
+    await gmailRun(h, NOW);
+    const moved = { ...spec, sequence: 1, start: new Date('2026-11-25T15:00:00Z'), attachment: false, sent: new Date('2026-11-24T08:00:00Z'), messageId: 'inv-2@umbrella.example' };
+    await server.addMessage(invitation(moved), { internalDate: moved.sent, threadId: first.threadId });
+    const after = await gmailReport(h, NOW);
+    expect(after.value.sync?.kind).toBe('incremental');
+    const found = after.value.interviews.find((i) => i.interview.invite === spec.uid)!;
+    expect(found.interview.start).toEqual(moved.start);
+    expect(found.status).toBe('scheduled');
+    expect(withoutSync(after.value)).toEqual(withoutSync((await gmailReport(h, NOW, { full: true })).value));
+  });
+
+  it('keeps only the threads the interviews involve, the text of each message cut where the engine stops reading', async () => {
+    const confirmation = [...server.store.messages.values()].find((m) => m.messageId === '<conf-2@example.com>')!;
+    const long = `We will be in touch.\n${'x'.repeat(30_000)}`;
+    await server.addMessage(
+      ['From: Jane Smith <jane.smith@acme.example>', 'To: alex.doe@example.com', 'Subject: Re: Your interview with Acme on Monday', 'Date: Mon, 23 Nov 2026 20:00:00 -0500', 'Message-ID: <long@acme.example>', '', long, ''].join('\r\n'),
+      { threadId: confirmation.threadId },
+    );
+    await gmailRun(h, NOW);
+    const { decodeSyncState } = await import('../../src/gmail/sync/sync-codec.ts');
+    const { gunzipSync } = await import('node:zlib');
+    const decoded = decodeSyncState(gunzipSync(await readFile(statePath())).toString('utf8'));
+    if (!decoded.ok) throw new Error(decoded.problem);
+    const texts = decoded.state.threads.flatMap((t) => t.messages.map((m) => m.text.length));
+    expect(Math.max(...texts)).toBe(20_000);
+    const subjects = decoded.state.threads.flatMap((t) => t.messages.map((m) => m.subject));
+    expect(subjects).not.toContain('50% off everything');
+    expect(decoded.state.threads.every((t) => t.messages.length + t.drafts.length > 0)).toBe(true);
   });
 });

@@ -169,6 +169,11 @@ export class GmailServer {
     this.#failures.push({ remaining: count, failure, ...(match ? { match } : {}) });
   }
 
+  /** An hour later: the per-user quota window is empty again (for the benchmark's later runs). */
+  resetQuota(): void {
+    this.#quota = this.options.quota ? new QuotaWindow(this.options.quota) : undefined;
+  }
+
   /** Forgets every planned failure: the trouble is over. */
   clearFailures(): void {
     this.#failures = [];
