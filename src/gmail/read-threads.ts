@@ -54,8 +54,9 @@ export function listThreadIds(gmail: gmail_v1.Gmail, limiter: GmailLimiter, q: s
   });
 }
 
-/** A thread as read: its record, and Gmail's messages as they came (for the invitation reader, which
- *  takes a message's calendar parts from them instead of fetching it again). */
+/** A thread as read: its record, and those of Gmail's messages asked to be kept as they came (for
+ *  the invitation reader, which then takes their calendar parts from them instead of fetching them
+ *  again). The rest is dropped at once: a full read holds thousands of threads. */
 export interface ThreadRead {
   record: ThreadRecord;
   raw: gmail_v1.Schema$Message[];
@@ -63,7 +64,7 @@ export interface ThreadRead {
 
 /** One thread (format full), converted at once. A thread Gmail cannot give us is a Warning, and is
  *  read again next time. */
-export async function readThread(gmail: gmail_v1.Gmail, limiter: GmailLimiter, threadId: string): Promise<ThreadRead> {
+export async function readThread(gmail: gmail_v1.Gmail, limiter: GmailLimiter, threadId: string, keepRaw: (messageId: string) => boolean = () => false): Promise<ThreadRead> {
   const source = `gmail thread ${threadId}`;
   const failed = (warning: Warning): ThreadRead => ({ record: { id: threadId, messages: [], drafts: [], warnings: [warning], retry: true }, raw: [] });
   let data: unknown;
@@ -76,6 +77,7 @@ export async function readThread(gmail: gmail_v1.Gmail, limiter: GmailLimiter, t
   if (!isRecord(data) || !Array.isArray(data.messages)) {
     return failed({ code: 'gmail-thread-unreadable', message: 'Gmail returned a thread that cannot be read; skipped.', source });
   }
-  const raw = data.messages as gmail_v1.Schema$Message[];
-  return { record: await recordOfMessages(threadId, raw), raw };
+  const messages = data.messages as gmail_v1.Schema$Message[];
+  const raw = messages.filter((m) => typeof m?.id === 'string' && keepRaw(m.id));
+  return { record: await recordOfMessages(threadId, messages), raw };
 }

@@ -187,4 +187,47 @@ describe('the sync state', () => {
     expect(subjects).not.toContain('50% off everything');
     expect(decoded.state.threads.every((t) => t.messages.length + t.drafts.length > 0)).toBe(true);
   });
+
+  it('a thread Gmail failed on is read again next run; a message that cannot be read holds its interview back until its thread changes', async () => {
+    const acmeThread = [...server.store.messages.values()].find((m) => m.messageId === '<conf-2@example.com>')!.threadId;
+    server.failNext(1_000, { status: 400, reason: 'failedPrecondition' }, (api, path) => api === 'threads.get' && path.endsWith(`/threads/${acmeThread}`));
+    const failed = await gmailRun(h, NOW);
+    const acme = (d: typeof failed.value.decision) => d.interviews.find((i) => i.interview.id === 'acme-backend')!;
+    expect(acme(failed.value.decision).unread.length).toBeGreaterThan(0);
+    server.clearFailures();
+    const next = await gmailRun(h, NOW);
+    // The thread read again, and the thank-you it held back drafted (and read back for the state).
+    expect(apis(next.requests)).toEqual(['getProfile', 'history.list', 'threads.get', 'drafts.create', 'drafts.get']);
+    expect(acme(next.value.decision).unread).toEqual([]);
+
+    const noise = [...server.store.messages.values()].find((m) => m.messageId === '<re-tom@initech.example>')!;
+    await server.addMessage(['From: Jane Smith <jane.smith@acme.example>', 'To: alex.doe@example.com', 'Subject: Re: Your interview with Acme on Monday', 'Date: Tue, 24 Nov 2026 08:00:00 -0500', 'Message-ID: <broken@acme.example>', '', 'Hello.', ''].join('\r\n'), { threadId: acmeThread });
+    const broken = [...server.store.messages.values()].find((m) => m.messageId === '<broken@acme.example>')!;
+    server.mangleMessage(broken.id, (json) => ({ ...json, payload: null, internalDate: 'x' }));
+    const held = await gmailRun(h, NOW);
+    expect(acme(held.value.decision).unread).toEqual([expect.objectContaining({ code: 'gmail-message-unreadable', source: `gmail message ${broken.id}` })]);
+    const still = await gmailRun(h, NOW);
+    expect(apis(still.requests)).toEqual(['getProfile', 'history.list']);
+    expect(acme(still.value.decision).unread).toHaveLength(1);
+    // A label on some other message is no reason to read the thread again; new mail in it is.
+    server.modifyLabels(noise.id, { remove: ['UNREAD'] });
+    expect(apis((await gmailRun(h, NOW)).requests)).toEqual(['getProfile', 'history.list']);
+    server.unmangleMessage(broken.id);
+    await janeReplies();
+    const mended = await gmailRun(h, LATER);
+    expect(apis(mended.requests)).toContain('threads.get');
+    expect(acme(mended.value.decision).unread).toEqual([]);
+  });
+
+  it('very much new mail elsewhere is searched for, not looked at message by message', async () => {
+    await gmailRun(h, NOW);
+    for (let n = 0; n < 120; n++) {
+      await server.addMessage([`From: News <news${n}@news.example>`, 'To: alex.doe@example.com', `Subject: Offer ${n}`, 'Date: Tue, 24 Nov 2026 08:00:00 -0500', `Message-ID: <news-${n}@news.example>`, '', 'Buy now.', ''].join('\r\n'));
+    }
+    const after = await gmailReport(h, NOW);
+    expect(after.value.sync).toEqual(expect.objectContaining({ kind: 'incremental', reason: '120 new messages elsewhere: every search ran again' }));
+    expect(apis(after.requests)).not.toContain('messages.get');
+    expect(after.requests.filter((r) => r.api === 'threads.get')).toEqual([]);
+    expect(withoutSync(after.value)).toEqual(withoutSync((await gmailReport(h, NOW, { full: true })).value));
+  });
 });

@@ -22,14 +22,15 @@ function searchFrom(prepared: Prepared, since: Date): Date | undefined {
 }
 
 /** The hits since `since`: those kept, those the searches find now, and those Gmail failed on last
- *  time, fetched again. */
+ *  time or that could not be read and whose thread has changed since, fetched again. */
 export async function syncInvitationHits(ctx: GmailContext, prepared: Prepared, since: Date): Promise<InvitationCoverage> {
   const usable = prepared.mode === 'incremental' && prepared.previous?.invitations !== undefined;
   const known = new Map(usable ? prepared.hits : []);
   const from = searchFrom(prepared, since);
   const found: Hit[] = from === undefined ? [] : await searchInvitationHits(ctx.gmail, ctx.limiter, from);
-  const again = [...known.values()].filter((h) => h.retry).map((h): Hit => ({ id: h.messageId, ...(h.threadId ? { threadId: h.threadId } : {}) }));
-  const unread = (id: string) => known.get(id)?.retry ?? !known.has(id);
+  const failed = (h: InvitationHit) => h.retry === true || (h.warnings.length > 0 && h.threadId !== undefined && prepared.changedThreads.has(h.threadId));
+  const again = [...known.values()].filter(failed).map((h): Hit => ({ id: h.messageId, ...(h.threadId ? { threadId: h.threadId } : {}) }));
+  const unread = (id: string) => !known.has(id) || failed(known.get(id)!);
   const fresh = [...new Map([...found, ...again].map((h) => [h.id, h])).values()].filter((h) => unread(h.id));
   const read = await Promise.all(fresh.map((hit) => readHit(ctx.gmail, ctx.limiter, hit, prepared.payloads.get(hit.id))));
   fresh.forEach((hit, n) => {

@@ -43,12 +43,19 @@ export interface Prepared {
   payloads: Map<string, gmail_v1.Schema$Message>;
   /** Threads read this run: their read failures get evidence once the interviews are known. */
   fresh: Set<string>;
+  /** Too much new mail outside the kept threads to look at one by one: why every search runs. */
+  searchAll?: string;
+  /** Threads the history names: a hit that could not be read is tried again when its thread changes. */
+  changedThreads: Set<string>;
 }
+
+/** messages.get (5 units) for each new message outside the kept threads, up to this many. */
+const MAX_PEEKS = 100;
 
 async function full(ctx: GmailContext, start: SyncStart, reason: string): Promise<Prepared> {
   const historyId = start.profileHistoryId ?? (start.stateless ? '0' : (await gmailProfile(ctx.gmail, ctx.limiter)).historyId);
   if (historyId === undefined) throw new GmailError('Gmail getProfile returned no historyId.');
-  return { mode: 'full', reason, historyId, records: new Map(), hits: new Map(), peeks: [], payloads: new Map(), fresh: new Set() };
+  return { mode: 'full', reason, historyId, records: new Map(), hits: new Map(), peeks: [], payloads: new Map(), fresh: new Set(), changedThreads: new Set() };
 }
 
 function earliest(dates: (Date | 'unknown')[]): Date | 'unknown' | undefined {
@@ -77,17 +84,22 @@ export async function prepare(ctx: GmailContext, start: SyncStart, onProgress?: 
   if (!history.ok) return full(ctx, start, 'Gmail no longer has the history since the last run');
   const applied = applyHistory(previous.threads, previous.invitations?.hits ?? [], history.changes);
   const dirty = [...applied.dirty];
-  const [peeks, reads] = await Promise.all([peekMessages(ctx.gmail, ctx.limiter, applied.unknown), readThreads(ctx, dirty, onProgress)]);
+  // Past this much new mail elsewhere, searching again costs less than looking at each message.
+  const many = applied.unknown.length > MAX_PEEKS;
+  const [peeks, reads] = await Promise.all([
+    many ? [] : peekMessages(ctx.gmail, ctx.limiter, applied.unknown),
+    readThreads(ctx, dirty, onProgress, (id) => applied.arrivals.has(id)),
+  ]);
   const prepared: Prepared = {
     mode: 'incremental', historyId: history.historyId, previous, records: applied.records, hits: applied.hits,
-    peeks, payloads: new Map(), fresh: new Set(dirty),
+    peeks, payloads: new Map(), fresh: new Set(dirty), changedThreads: new Set(history.changes.map((c) => c.threadId)), ...(many ? { searchAll: `${applied.unknown.length} new messages elsewhere: every search ran again` } : {}),
   };
   reads.forEach(({ record, raw }, n) => {
     const old = applied.records.get(dirty[n]!);
     const named = withKnownDraftIds(record, old);
     prepared.records.set(record.id, old?.keys === undefined ? named : { ...named, keys: old.keys });
-    for (const message of raw) if (typeof message?.id === 'string' && applied.arrivals.has(message.id)) prepared.payloads.set(message.id, message);
+    for (const message of raw) prepared.payloads.set(message.id!, message);
   });
-  const arrivalsFrom = earliest(arrivalDates(applied.arrivals, prepared, new Set(dirty)));
+  const arrivalsFrom = many ? 'unknown' : earliest(arrivalDates(applied.arrivals, prepared, new Set(dirty)));
   return arrivalsFrom === undefined ? prepared : { ...prepared, arrivalsFrom };
 }

@@ -7,7 +7,7 @@ import { ownersOf } from './search-plan.ts';
 import type { ThreadRecord } from './thread-record.ts';
 
 /** Reads the threads, a bounded number at a time (the limiter), stopping early on a fatal error. */
-export async function readThreads(ctx: GmailContext, ids: readonly string[], onProgress?: (p: ReadProgress) => void): Promise<ThreadRead[]> {
+export async function readThreads(ctx: GmailContext, ids: readonly string[], onProgress?: (p: ReadProgress) => void, keepRaw?: (messageId: string) => boolean): Promise<ThreadRead[]> {
   let fetched = 0;
   let failed = false;
   if (ids.length > 0) onProgress?.({ threadsFetched: 0, threadsTotal: ids.length });
@@ -15,7 +15,7 @@ export async function readThreads(ctx: GmailContext, ids: readonly string[], onP
     ids.map(async (id) => {
       if (failed) throw new GmailError('Gmail read stopped after an earlier error.');
       try {
-        const read = await readThread(ctx.gmail, ctx.limiter, id);
+        const read = await readThread(ctx.gmail, ctx.limiter, id, keepRaw);
         onProgress?.({ threadsFetched: ++fetched, threadsTotal: ids.length });
         return read;
       } catch (error) {

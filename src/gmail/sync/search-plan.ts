@@ -80,15 +80,17 @@ function describe(ids: string[], previous: SyncState['interviews']): string {
   return `searches ran again for ${why.join(', ')}`;
 }
 
-/** What to search, given what the last run covered (nothing, on a full read). */
-export function planSearches(query: MailboxQuery, now: Record<string, InterviewSearch>, options: QueryOptions, previous?: SyncState): SearchPlan {
+/** What to search, given what the last run covered (nothing, on a full read); `searchAll`: why
+ *  every search runs whatever was covered. */
+export function planSearches(query: MailboxQuery, now: Record<string, InterviewSearch>, options: QueryOptions, previous?: SyncState, searchAll?: string): SearchPlan {
   const all = searchKeys(query);
   const owners = (keys: ReadonlySet<string>) => Object.keys(now).filter((id) => now[id]!.keys.some((k) => keys.has(k))).sort();
   if (previous === undefined) return { keys: new Set(all), searched: owners(new Set(all)) };
   const { coverage } = previous;
-  if (coverage.since.getTime() > query.since.getTime() || coverage.atsDomains.join(' ') !== atsDomainsOf(options).join(' ')) {
+  const earlier = coverage.since.getTime() > query.since.getTime() || coverage.atsDomains.join(' ') !== atsDomainsOf(options).join(' ');
+  if (earlier || searchAll !== undefined) {
     const keys = new Set(all);
-    return { keys, searched: owners(keys), reason: 'every search ran again: an interview starts earlier than those searched before' };
+    return { keys, searched: owners(keys), reason: searchAll ?? 'every search ran again: an interview starts earlier than those searched before' };
   }
   const covered = new Set(coverage.keys);
   const keys = new Set(all.filter((k) => !covered.has(k)));

@@ -56,7 +56,7 @@ export function createSyncSession(ctx: GmailContext, start: SyncStart): SyncSess
     },
     async read(query, onProgress) {
       const p = await begin(onProgress);
-      const plan = planSearches(query, interviewSearches(query), ctx.query, p.mode === 'incremental' ? p.previous : undefined);
+      const plan = planSearches(query, interviewSearches(query), ctx.query, p.mode === 'incremental' ? p.previous : undefined, p.searchAll);
       const { contents, kept } = await readForQuery(ctx, p, query, plan, onProgress);
       last = { query, plan, kept };
       return contents;
