@@ -1,8 +1,7 @@
-import type { SyncSummary } from '../core/types.ts';
 import type { Config } from '../config/types.ts';
 import { buildGmailClient } from '../gmail/client.ts';
 import { gmailDraftStore } from '../gmail/gmail-draft-store.ts';
-import { gmailMailbox, type GmailSyncOptions } from '../gmail/gmail-mailbox.ts';
+import { gmailMailbox, type GmailMailbox, type GmailSyncOptions } from '../gmail/gmail-mailbox.ts';
 import { createGmailLimiter } from '../gmail/limiter.ts';
 import { gmailProfile, sendAsIdentity } from '../gmail/profile.ts';
 import { decodeSyncState, encodeSyncState } from '../gmail/sync/sync-codec.ts';
@@ -35,8 +34,21 @@ function cachedIdentity(previous: SyncState | undefined, email: string, now: Dat
   return age >= 0 && age < IDENTITY_MAX_AGE_MS ? identity : undefined;
 }
 
-function logSummary(log: Logger, summary: SyncSummary): void {
-  log.info('gmail read', { kind: summary.kind, ...(summary.reason ? { reason: summary.reason } : {}), searched: summary.searched.length });
+/** How the read went, said once in the log (when the decision asks), and — for `run` — the state
+ *  saved for the next. */
+function sourceSync(mailbox: GmailMailbox, log: Logger, save?: () => Promise<void>): NonNullable<Source['sync']> {
+  let logged = false;
+  return {
+    summary() {
+      const summary = mailbox.syncSummary();
+      if (summary && !logged) {
+        log.info('gmail read', { kind: summary.kind, ...(summary.reason ? { reason: summary.reason } : {}), searched: summary.searched.length });
+        logged = true;
+      }
+      return summary;
+    },
+    ...(save ? { save } : {}),
+  };
 }
 
 /** Gmail as the mailbox, and — only for `run` — as the place drafts are left. `report` gets no draft
@@ -66,21 +78,13 @@ export async function gmailSource(args: {
   const identity: KeptIdentity = cachedIdentity(loaded.previous, profile.email, now) ?? { ...(await sendAsIdentity(gmail, limiter, profile.email)), fetchedAt: now };
   const sync: GmailSyncOptions = { ...loaded, ...(args.full ? { full: true } : {}), ...(profile.historyId ? { profileHistoryId: profile.historyId } : {}) };
   const mailbox = gmailMailbox(gmail, { limiter, sync });
-  let logged = false;
+  const save = async () => writeSyncFile(at, encodeSyncState(await mailbox.nextSyncState(identity)));
   return {
     mailbox,
     mailboxId: at.mailboxId,
     store: args.write ? gmailDraftStore(gmail, { limiter, onCreated: (d) => mailbox.ownDraftCreated(d) }) : undefined,
     myAddresses: identity.aliases,
     ...(identity.displayName ? { myName: identity.displayName } : {}),
-    sync: {
-      summary() {
-        const summary = mailbox.syncSummary();
-        if (summary && !logged) logSummary(log, summary);
-        logged ||= summary !== undefined;
-        return summary;
-      },
-      ...(args.write ? { save: async () => writeSyncFile(at, encodeSyncState(await mailbox.nextSyncState(identity))) } : {}),
-    },
+    sync: sourceSync(mailbox, log, args.write ? save : undefined),
   };
 }

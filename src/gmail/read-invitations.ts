@@ -164,10 +164,3 @@ export function invitationsOfHits(hits: readonly InvitationHit[], since: Date): 
   const warnings: Warning[] = kept.flatMap((h) => h.warnings);
   return { invitations, warnings, messagesRead: kept.length };
 }
-
-/** Every invitation received since `since`, each message fetched once. */
-export async function readGmailInvitations(gmail: gmail_v1.Gmail, limiter: GmailLimiter, since: Date): Promise<InvitationsRead> {
-  const found = await searchInvitationHits(gmail, limiter, since);
-  const hits = (await Promise.all(found.map((hit) => readHit(gmail, limiter, hit)))).filter((h) => h !== undefined);
-  return invitationsOfHits(hits, since);
-}

@@ -4,7 +4,7 @@
 // a thousand threads of mail text stay a few MB. Unlike the ledger it is only a cache: one that is
 // missing or damaged costs one full read, never a wrong draft.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import writeFileAtomic from 'write-file-atomic';
@@ -40,8 +40,4 @@ export async function readSyncFile(at: LedgerLocation): Promise<SyncFile> {
 export async function writeSyncFile(at: LedgerLocation, text: string): Promise<void> {
   await mkdir(at.dir, { recursive: true, mode: 0o700 });
   await writeFileAtomic(syncStatePath(at), gzipSync(Buffer.from(text, 'utf8')), { mode: 0o600 });
-}
-
-export async function removeSyncFile(at: LedgerLocation): Promise<void> {
-  await rm(syncStatePath(at), { force: true });
 }

@@ -12,9 +12,10 @@ import { draftEntryOf, type DraftEntry, type ThreadRecord } from './thread-recor
 
 type Records = Map<string, ThreadRecord>;
 
-/** Adds the draft to its thread's record (a record of its own when the thread is not kept). */
+/** Adds the draft to its thread's record; a thread not kept gets a record of its drafts alone (a
+ *  new message in it later is news, and reads the whole thread). */
 export function withDraft(records: Records, threadId: string, entry: DraftEntry, keys: Iterable<string>): void {
-  const record = records.get(threadId) ?? { id: threadId, messages: [], drafts: [], warnings: [], partial: true };
+  const record = records.get(threadId) ?? { id: threadId, messages: [], drafts: [], warnings: [] };
   const drafts = [...record.drafts.filter((d) => d.message.id !== entry.message.id), entry];
   records.set(threadId, { ...record, drafts, keys: [...new Set([...(record.keys ?? []), ...keys])] });
 }
@@ -37,7 +38,7 @@ export async function placeFoundDrafts(ctx: GmailContext, records: Records, foun
     if (outcome === 'gone') return;
     if (outcome.ok) return withDraft(records, outcome.value.message.threadId, draftEntryOf(outcome.value, ref.draftId), keys);
     const threadId = ref.threadId ?? `draft:${ref.draftId}`;
-    const record = records.get(threadId) ?? { id: threadId, messages: [], drafts: [], warnings: [], partial: true };
+    const record = records.get(threadId) ?? { id: threadId, messages: [], drafts: [], warnings: [] };
     const warning = { ...outcome.warning, evidence: { interviewIds: ownersOf(query, keys) } };
     records.set(threadId, { ...record, warnings: [...record.warnings, warning], retry: true, keys: [...new Set([...(record.keys ?? []), ...keys])] });
   });

@@ -31,6 +31,37 @@ interface LastRead {
   kept: ThreadRecord[];
 }
 
+/** What the run read, with the drafts it made read back into their threads. */
+async function keptWithOwnDrafts(ctx: GmailContext, read: LastRead, created: readonly CreatedDraft[]): Promise<ThreadRecord[]> {
+  if (created.length === 0) return read.kept;
+  const records = new Map(read.kept.map((r) => [r.id, r]));
+  await recordOwnDrafts(ctx, records, created);
+  const matcher = compileMatcher(read.query, ctx.query);
+  return [...records.values()].filter((r) => isKept(r, matcher, new Set(searchKeys(read.query))));
+}
+
+function summaryOf(settled: Prepared, last: LastRead | undefined): SyncSummary {
+  const searched = last?.plan.searched ?? [];
+  const reason = settled.mode === 'full' ? settled.reason : last?.plan.reason;
+  return { kind: settled.mode, ...(reason ? { reason } : {}), searched };
+}
+
+async function stateOf(ctx: GmailContext, parts: { historyId: string; read?: LastRead; invitations?: InvitationCoverage; created: CreatedDraft[]; identity?: SyncState['identity'] }): Promise<SyncState> {
+  const { read, invitations, identity } = parts;
+  const atsDomains = atsDomainsOf(ctx.query);
+  return {
+    format: SYNC_FORMAT,
+    historyId: parts.historyId,
+    savedAt: new Date(),
+    ...(identity ? { identity } : {}),
+    // Nothing read for interviews (there were none): nothing is covered, and nothing kept.
+    coverage: read ? { since: read.query.since, keys: searchKeys(read.query), atsDomains } : { since: new Date(0), keys: [], atsDomains },
+    interviews: read ? interviewSearches(read.query) : {},
+    threads: read ? await keptWithOwnDrafts(ctx, read, parts.created) : [],
+    ...(invitations ? { invitations } : {}),
+  };
+}
+
 export function createSyncSession(ctx: GmailContext, start: SyncStart): SyncSession {
   let prepared: Promise<Prepared> | undefined;
   let settled: Prepared | undefined;
@@ -39,19 +70,9 @@ export function createSyncSession(ctx: GmailContext, start: SyncStart): SyncSess
   const created: CreatedDraft[] = [];
   const begin = (onProgress?: (p: ReadProgress) => void) =>
     (prepared ??= prepare(ctx, start, onProgress).then((p) => (settled = p)));
-
-  async function keptWithOwnDrafts(read: LastRead): Promise<ThreadRecord[]> {
-    if (created.length === 0) return read.kept;
-    const records = new Map(read.kept.map((r) => [r.id, r]));
-    await recordOwnDrafts(ctx, records, created);
-    const matcher = compileMatcher(read.query, ctx.query);
-    return [...records.values()].filter((r) => isKept(r, matcher, new Set(searchKeys(read.query))));
-  }
-
   return {
     async readInvitations(since, onProgress) {
-      const p = await begin(onProgress);
-      invitations = await syncInvitationHits(ctx, p, since);
+      invitations = await syncInvitationHits(ctx, await begin(onProgress), since);
       return invitationsOfHits(invitations.hits, since);
     },
     async read(query, onProgress) {
@@ -62,28 +83,10 @@ export function createSyncSession(ctx: GmailContext, start: SyncStart): SyncSess
       return contents;
     },
     ownDraftCreated: (draft) => void created.push(draft),
-    summary() {
-      if (settled === undefined) return undefined;
-      const searched = last?.plan.searched ?? [];
-      if (settled.mode === 'full') return { kind: 'full', ...(settled.reason ? { reason: settled.reason } : {}), searched };
-      const reason = last?.plan.reason;
-      return { kind: 'incremental', ...(reason ? { reason } : {}), searched };
-    },
+    summary: () => (settled === undefined ? undefined : summaryOf(settled, last)),
     async nextState(identity) {
-      const p = settled ?? (start.profileHistoryId ? undefined : await begin());
-      const historyId = p?.historyId ?? start.profileHistoryId!;
-      const atsDomains = atsDomainsOf(ctx.query);
-      const read = last;
-      return {
-        format: SYNC_FORMAT,
-        historyId,
-        savedAt: new Date(),
-        ...(identity ? { identity } : {}),
-        coverage: read ? { since: read.query.since, keys: searchKeys(read.query), atsDomains } : { since: new Date(0), keys: [], atsDomains },
-        interviews: read ? interviewSearches(read.query) : {},
-        threads: read ? await keptWithOwnDrafts(read) : [],
-        ...(invitations ? { invitations } : {}),
-      };
+      const historyId = (settled ?? (start.profileHistoryId ? undefined : await begin()))?.historyId ?? start.profileHistoryId!;
+      return stateOf(ctx, { historyId, ...(last ? { read: last } : {}), ...(invitations ? { invitations } : {}), created, ...(identity ? { identity } : {}) });
     },
   };
 }

@@ -30,8 +30,6 @@ export interface ThreadRecord {
   warnings: Warning[];
   /** Gmail failed on it this time (an error, not the mail itself): read it again next run. */
   retry?: boolean;
-  /** Only some drafts of it are known (drafts.get), not its messages. */
-  partial?: boolean;
   /** The owners keys whose searches (or matcher) found it: whom its read failures may concern. */
   keys?: string[];
 }
