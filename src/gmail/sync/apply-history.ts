@@ -79,7 +79,8 @@ export function applyHistory(threads: readonly ThreadRecord[], hits: readonly In
   const applied: Applied = {
     records: new Map(threads.map((r) => [r.id, r])),
     hits: new Map(hits.map((h) => [h.messageId, h])),
-    dirty: new Set(threads.filter((r) => r.retry).map((r) => r.id)),
+    // What could not be read is tried again every run, until it reads (never draft from what was not read).
+    dirty: new Set(threads.filter((r) => r.retry || r.warnings.length > 0).map((r) => r.id)),
     unknown: [],
     arrivals: new Set(),
   };

@@ -21,14 +21,15 @@ function searchFrom(prepared: Prepared, since: Date): Date | undefined {
   return from === 'unknown' || from < since ? since : from;
 }
 
-/** The hits since `since`: those kept, those the searches find now, and those Gmail failed on last
- *  time or that could not be read and whose thread has changed since, fetched again. */
+/** The hits since `since`: those kept, those the searches find now, and those Gmail failed on or
+ *  gave unreadable last time, fetched again. */
 export async function syncInvitationHits(ctx: GmailContext, prepared: Prepared, since: Date): Promise<InvitationCoverage> {
   const usable = prepared.mode === 'incremental' && prepared.previous?.invitations !== undefined;
   const known = new Map(usable ? prepared.hits : []);
   const from = searchFrom(prepared, since);
   const found: Hit[] = from === undefined ? [] : await searchInvitationHits(ctx.gmail, ctx.limiter, from);
-  const failed = (h: InvitationHit) => h.retry === true || (h.warnings.length > 0 && h.threadId !== undefined && prepared.changedThreads.has(h.threadId));
+  // Gmail's failures are tried again every run; a calendar that cannot be parsed stays as it is.
+  const failed = (h: InvitationHit) => h.retry === true || h.warnings.some((w) => w.code.startsWith('gmail-'));
   const again = [...known.values()].filter(failed).map((h): Hit => ({ id: h.messageId, ...(h.threadId ? { threadId: h.threadId } : {}) }));
   const unread = (id: string) => !known.has(id) || failed(known.get(id)!);
   const fresh = [...new Map([...found, ...again].map((h) => [h.id, h])).values()].filter((h) => unread(h.id));

@@ -45,8 +45,6 @@ export interface Prepared {
   fresh: Set<string>;
   /** Too much new mail outside the kept threads to look at one by one: why every search runs. */
   searchAll?: string;
-  /** Threads the history names: a hit that could not be read is tried again when its thread changes. */
-  changedThreads: Set<string>;
 }
 
 /** messages.get (5 units) for each new message outside the kept threads, up to this many. */
@@ -55,7 +53,7 @@ const MAX_PEEKS = 100;
 async function full(ctx: GmailContext, start: SyncStart, reason: string): Promise<Prepared> {
   const historyId = start.profileHistoryId ?? (start.stateless ? '0' : (await gmailProfile(ctx.gmail, ctx.limiter)).historyId);
   if (historyId === undefined) throw new GmailError('Gmail getProfile returned no historyId.');
-  return { mode: 'full', reason, historyId, records: new Map(), hits: new Map(), peeks: [], payloads: new Map(), fresh: new Set(), changedThreads: new Set() };
+  return { mode: 'full', reason, historyId, records: new Map(), hits: new Map(), peeks: [], payloads: new Map(), fresh: new Set() };
 }
 
 function earliest(dates: (Date | 'unknown')[]): Date | 'unknown' | undefined {
@@ -92,7 +90,7 @@ export async function prepare(ctx: GmailContext, start: SyncStart, onProgress?: 
   ]);
   const prepared: Prepared = {
     mode: 'incremental', historyId: history.historyId, previous, records: applied.records, hits: applied.hits,
-    peeks, payloads: new Map(), fresh: new Set(dirty), changedThreads: new Set(history.changes.map((c) => c.threadId)), ...(many ? { searchAll: `${applied.unknown.length} new messages elsewhere: every search ran again` } : {}),
+    peeks, payloads: new Map(), fresh: new Set(dirty), ...(many ? { searchAll: `${applied.unknown.length} new messages elsewhere: every search ran again` } : {}),
   };
   reads.forEach(({ record, raw }, n) => {
     const old = applied.records.get(dirty[n]!);

@@ -28,7 +28,7 @@ export interface ThreadRecord {
   drafts: DraftEntry[];
   /** What this read of it could not read, with the evidence of whom it may concern. */
   warnings: Warning[];
-  /** Gmail failed on it this time (an error, not the mail itself): read it again next run. */
+  /** Gmail failed on it this time: read it again next run (so is any thread with read failures). */
   retry?: boolean;
   /** The owners keys whose searches (or matcher) found it: whom its read failures may concern. */
   keys?: string[];
