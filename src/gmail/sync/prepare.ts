@@ -62,16 +62,20 @@ function earliest(dates: (Date | 'unknown')[]): Date | 'unknown' | undefined {
   return ms.length === 0 ? undefined : new Date(Math.min(...ms));
 }
 
-/** The date of each arrival, from its thread read again or its headers; drafts are no arrival. */
-function arrivalDates(arrivals: ReadonlySet<string>, prepared: Prepared, rereadIds: ReadonlySet<string>): (Date | 'unknown')[] {
+/** Never an invitation hit: the searches leave drafts out, Gmail leaves spam and trash out. */
+const NOT_HITS = new Set(['DRAFT', 'SPAM', 'TRASH']);
+
+/** The date of each arrival that may be an invitation hit, from its thread read again or its
+ *  headers; 'unknown' when neither came. */
+function arrivalDates(arrivals: ReadonlySet<string>, prepared: Prepared): (Date | 'unknown')[] {
   const peeked = new Map(prepared.peeks.map((p) => [p.id, p]));
   return [...arrivals].flatMap((id): (Date | 'unknown')[] => {
     const peek = peeked.get(id);
-    if (peek !== undefined) return peek.gone || peek.message?.labels.includes('DRAFT') ? [] : [peek.message?.date ?? 'unknown'];
-    const raw = prepared.payloads.get(id);
-    if (raw?.labelIds?.includes('DRAFT')) return [];
-    const message = [...rereadIds].flatMap((t) => prepared.records.get(t)?.messages ?? []).find((m) => m.id === id);
-    return [message?.date ?? 'unknown'];
+    const labels = peek?.message?.labels ?? prepared.payloads.get(id)?.labelIds ?? [];
+    if (peek?.gone || labels.some((l) => NOT_HITS.has(l))) return [];
+    if (peek?.message) return [peek.message.date];
+    const internal = Number(prepared.payloads.get(id)?.internalDate);
+    return [Number.isFinite(internal) && internal > 0 ? new Date(internal) : 'unknown'];
   });
 }
 
@@ -98,6 +102,6 @@ export async function prepare(ctx: GmailContext, start: SyncStart, onProgress?: 
     prepared.records.set(record.id, old?.keys === undefined ? named : { ...named, keys: old.keys });
     for (const message of raw) prepared.payloads.set(message.id!, message);
   });
-  const arrivalsFrom = many ? 'unknown' : earliest(arrivalDates(applied.arrivals, prepared, new Set(dirty)));
+  const arrivalsFrom = many ? 'unknown' : earliest(arrivalDates(applied.arrivals, prepared));
   return arrivalsFrom === undefined ? prepared : { ...prepared, arrivalsFrom };
 }
