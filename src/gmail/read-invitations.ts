@@ -4,7 +4,7 @@ import type { Message } from '../core/types.ts';
 import type { Warning, WarningEvidence } from '../core/warnings.ts';
 import { GmailError } from '../errors.ts';
 import { calendarPartsOfGmailPayload, calendarTextOfGmailAttachment, type GmailCalendarAttachment } from '../invitations/gmail-calendar-parts.ts';
-import { invitationsOf } from '../invitations/message-invitations.ts';
+import { invitationMessageOf, invitationsOf } from '../invitations/message-invitations.ts';
 import { MAX_CALENDAR_BYTES } from '../invitations/calendar-limits.ts';
 import type { InvitationsRead } from '../mailbox/port.ts';
 import type { GmailLimiter } from './limiter.ts';
@@ -62,18 +62,7 @@ function listMessages(gmail: gmail_v1.Gmail, limiter: GmailLimiter, q: string): 
 function invitationMessage(message: Message, raw: gmail_v1.Schema$Message): InvitationMessage {
   const sender = raw.payload?.headers?.find((h) => h.name?.toLowerCase() === 'sender')?.value;
   const senderEmail = typeof sender === 'string' ? /[^\s<>"]+@[^\s<>"]+/.exec(sender)?.[0]?.toLowerCase() : undefined;
-  return {
-    id: message.id,
-    threadId: message.threadId,
-    ...(message.messageId ? { messageId: message.messageId } : {}),
-    subject: message.subject,
-    ...(message.from ? { from: message.from } : {}),
-    ...(senderEmail ? { sender: { email: senderEmail } } : {}),
-    to: message.to,
-    cc: message.cc,
-    date: message.date,
-    labels: message.labels,
-  };
+  return invitationMessageOf(message, senderEmail ? { email: senderEmail } : undefined);
 }
 
 async function attachmentText(gmail: gmail_v1.Gmail, limiter: GmailLimiter, messageId: string, attachment: GmailCalendarAttachment): Promise<string | undefined> {

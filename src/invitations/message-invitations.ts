@@ -1,10 +1,27 @@
 import type { Invitation, InvitationMessage } from '../core/invitation.ts';
+import type { Address, Message } from '../core/types.ts';
 import type { Warning } from '../core/warnings.ts';
 import type { CalendarParse } from './parse-calendar.ts';
 
 // The invitations of one message: one per VEVENT of each of its calendar parts. Google Calendar sends
 // the same calendar twice (inline and as invite.ics), so identical events are kept once. A part that
 // cannot be read is a 'broken-invitation' warning naming the message, never an exception.
+
+/** The message an invitation came in, as the core keeps it: our Message, and its Sender. */
+export function invitationMessageOf(message: Message, sender?: Address): InvitationMessage {
+  return {
+    id: message.id,
+    threadId: message.threadId,
+    ...(message.messageId ? { messageId: message.messageId } : {}),
+    subject: message.subject,
+    ...(message.from ? { from: message.from } : {}),
+    ...(sender ? { sender } : {}),
+    to: message.to,
+    cc: message.cc,
+    date: message.date,
+    labels: message.labels,
+  };
+}
 
 export interface MessageInvitations {
   invitations: Invitation[];

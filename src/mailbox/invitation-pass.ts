@@ -1,10 +1,10 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DAY_MS } from '../core/calendar.ts';
-import type { Invitation, InvitationMessage } from '../core/invitation.ts';
+import type { Invitation } from '../core/invitation.ts';
 import type { Warning } from '../core/warnings.ts';
 import { InputError } from '../errors.ts';
-import { invitationsOf } from '../invitations/message-invitations.ts';
+import { invitationMessageOf, invitationsOf } from '../invitations/message-invitations.ts';
 import { IGNORED_LABELS } from './gmail-labels.ts';
 import { someAddressDomain, addressAt } from './header-addresses.ts';
 import { headerBlock, stripFromLine } from './header-scan.ts';
@@ -14,7 +14,7 @@ import type { MailInput, MailSource } from './mail-source.ts';
 import type { Candidate } from './mail-collector.ts';
 import { MboxSplitter } from './mbox-split.ts';
 import { calendarCandidate, InvitationSink, mayCarryParts, showsCalendarPart, type CalendarCandidate, type CalendarPlace } from './invitation-sink.ts';
-import type { ParseOutcome, ParsedMessage } from './parse-message.ts';
+import type { ParseOutcome } from './parse-message.ts';
 import { parserFor, type Parser } from './parse-pool.ts';
 import { Expecting } from './expected-mail.ts';
 import type { InvitationReadOptions, InvitationsRead, MailboxQuery } from './port.ts';
@@ -55,22 +55,6 @@ interface Pass {
   reading: Promise<void>[];
 }
 
-function invitationMessage(parsed: ParsedMessage): InvitationMessage {
-  const { message, sender } = parsed;
-  return {
-    id: message.id,
-    threadId: message.threadId,
-    ...(message.messageId ? { messageId: message.messageId } : {}),
-    subject: message.subject,
-    ...(message.from ? { from: message.from } : {}),
-    ...(sender ? { sender } : {}),
-    to: message.to,
-    cc: message.cc,
-    date: message.date,
-    labels: message.labels,
-  };
-}
-
 function headerAddresses(raw: Buffer): string[] {
   const block = headerBlock(raw);
   const found = new Set<string>();
@@ -89,7 +73,7 @@ async function take(candidate: CalendarCandidate, pass: Pass): Promise<void> {
     return;
   }
   if (parsed.message.date < pass.since || parsed.message.labels.some((l) => IGNORED_LABELS.has(l)) || !parsed.calendarTexts) return;
-  const read = await invitationsOf(parsed.calendarTexts, invitationMessage(parsed), candidate.source);
+  const read = await invitationsOf(parsed.calendarTexts, invitationMessageOf(parsed.message, parsed.sender), candidate.source);
   pass.invitations.push(...read.invitations);
   pass.warnings.push(...read.warnings);
   pass.expect.learn(read.invitations);
