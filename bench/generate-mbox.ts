@@ -2,6 +2,7 @@
 // DKIM/ARC signatures), text+HTML bodies, some base64 attachments, about 1% of the messages with
 // the interview people of the config written beside it. Deterministic (seeded), so runs compare.
 import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
+import { seededRandom } from '../test/helpers/seeded-random.ts';
 import { benchInterviews, ME } from './bench-config.ts';
 import type { BenchInterview } from './bench-config.ts';
 
@@ -19,17 +20,7 @@ export interface GeneratedMbox {
   bytes: number;
 }
 
-/** mulberry32: small, seeded, good enough to vary sizes and names. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
@@ -38,7 +29,7 @@ let pool = '';
 /** Random-looking text: a window of a pool made once, so megabytes of base64 cost little. */
 function block(rand: () => number, length: number, alphabet: string): string {
   if (pool.length === 0) {
-    const seeded = random(7);
+    const seeded = seededRandom(7);
     for (let i = 0; i < 1 << 20; i++) pool += B64[Math.floor(seeded() * 64)];
   }
   const text = pool.slice(Math.floor(rand() * (pool.length - length)), undefined).slice(0, length);
@@ -165,7 +156,7 @@ function backgroundParty(rand: () => number): Party {
 
 /** Writes messages until the file reaches sizeMb; returns what it wrote. */
 export function generateMbox(path: string, sizeMb: number): GeneratedMbox {
-  const rand = random(20261124);
+  const rand = seededRandom(20261124);
   const interviews = benchInterviews();
   const target = sizeMb * 1024 * 1024;
   const tmp = `${path}.partial`;

@@ -4,6 +4,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CONFIG, DEMO_MBOX, DEMO_NOW, followup, tempHome } from '../helpers/cli.ts';
 import { startGmailServer, type GmailServer } from '../helpers/gmail-server.ts';
+import { JANE_REPLY } from '../helpers/demo-replies.ts';
 
 // The product end to end against Gmail: the real googleapis client in a child process, pointed at
 // a local Gmail-compatible server holding the demo job search.
@@ -128,18 +129,7 @@ describe('followup run against Gmail', () => {
     await run();
     const thread = (await drafts()).find((d) => to(d) === 'jane.smith@acme.example')!.threadId;
     await server.addMessage(
-      [
-        'From: Jane Smith <jane.smith@acme.example>',
-        'To: Alex Doe <alex.doe@example.com>',
-        'Subject: Re: Your interview with Acme on Monday',
-        'Date: Tue, 24 Nov 2026 09:10:00 -0500',
-        'Message-ID: <jane-after@acme.example>',
-        'In-Reply-To: <conf-2@example.com>',
-        'References: <conf-1@acme.example> <conf-2@example.com>',
-        '',
-        'Thanks for coming in yesterday, Alex. We will be in touch soon.',
-        '',
-      ].join('\r\n'),
+      JANE_REPLY,
       { labels: ['INBOX'], threadId: thread },
     );
     const later = '2026-11-24T10:00:00-05:00';

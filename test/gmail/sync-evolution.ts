@@ -7,17 +7,7 @@ import type { GmailServer, StoredMessage } from '../helpers/gmail-server.ts';
 
 export const ME = { name: 'Sam Seeker', email: 'sam@example.com' };
 
-/** mulberry32: small, seedable, good enough to pick steps. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as prng } from '../helpers/seeded-random.ts';
 
 interface Person {
   name: string;

@@ -7,6 +7,7 @@ import { DEMO_CONFIG, DEMO_MBOX, DEMO_NOW } from '../helpers/cli.ts';
 import { startGmailServer, type GmailServer } from '../helpers/gmail-server.ts';
 import { companies, invitation, type InviteSpec } from './sync-evolution.ts';
 import { apis, gmailReport, gmailRun, harness, units, withoutSync, type Harness } from './sync-kit.ts';
+import { JANE_REPLY } from '../helpers/demo-replies.ts';
 
 // Hourly runs that cost almost nothing: the demo job search through the product's own Gmail source,
 // every request counted.
@@ -36,18 +37,7 @@ function statePath(): string {
 async function janeReplies(): Promise<void> {
   const confirmation = [...server.store.messages.values()].find((m) => m.messageId === '<conf-2@example.com>')!;
   await server.addMessage(
-    [
-      'From: Jane Smith <jane.smith@acme.example>',
-      'To: Alex Doe <alex.doe@example.com>',
-      'Subject: Re: Your interview with Acme on Monday',
-      'Date: Tue, 24 Nov 2026 09:10:00 -0500',
-      'Message-ID: <jane-after@acme.example>',
-      'In-Reply-To: <conf-2@example.com>',
-      'References: <conf-1@acme.example> <conf-2@example.com>',
-      '',
-      'Thanks for coming in yesterday, Alex. We will be in touch soon.',
-      '',
-    ].join('\r\n'),
+    JANE_REPLY,
     { labels: ['INBOX', 'UNREAD'], threadId: confirmation.threadId },
   );
 }
