@@ -20,8 +20,6 @@ export interface GeneratedMbox {
   bytes: number;
 }
 
-
-
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 let pool = '';
