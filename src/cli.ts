@@ -157,14 +157,14 @@ function program(): Command {
     .option('--wait', 'if another run holds the lock, wait for it instead of exiting')
     .option('--full', 'Gmail: read everything again instead of only what changed since the last run')
     .action(async (opts: CommonOptions & { now?: string; json?: boolean; mbox?: string; draftsDir?: string; discardStale?: boolean; wait?: boolean; full?: boolean }) => {
-      const recording = (runRecording = await (await import('./commands/run-recording.ts')).startRunRecording({ mbox: Boolean(opts.mbox), log: loggerFor(opts) }));
+      const log = loggerFor(opts);
+      const recording = (runRecording = await (await import('./commands/run-recording.ts')).startRunRecording({ mbox: Boolean(opts.mbox), log }));
       if (opts.mbox && !opts.draftsDir) throw new UsageError('run --mbox needs --drafts-dir DIR: the folder the drafts are written to');
       const now = parseNow(opts.now);
       const config = await configFor(opts);
       const { isPartial, runCommand, summaryLine } = await import('./commands/run.ts');
       const { renderJson } = await import('./report/json.ts');
       const { stateDir } = await import('./state/paths.ts');
-      const log = loggerFor(opts);
       const progress = progressPrinter(process.stderr);
       const result = await runCommand({
         config, source: await sourceFor(opts, config, log, true), stateDir: stateDir(), now,

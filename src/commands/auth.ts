@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { auth } from '@googleapis/gmail';
+import { systemTimeZone } from '../config/time-zone.ts';
 import { UsageError } from '../errors.ts';
 import { defaultCredentialsPath, readOAuthClientFile } from '../gmail/credentials-file.ts';
 import { durationText, startLoopbackRedirect } from '../gmail/loopback-redirect.ts';
@@ -121,7 +122,7 @@ export async function authCommand(options: AuthCommandOptions = {}): Promise<voi
   });
   print(`Signed in as ${result.email}. The sign-in is saved in ${tokenPath} (readable only by you).`);
   if (result.expiresAt) {
-    const when = formatInstant(result.expiresAt, Intl.DateTimeFormat().resolvedOptions().timeZone);
+    const when = formatInstant(result.expiresAt, systemTimeZone());
     print(`Your OAuth app is in Testing status, so Google ends this sign-in on ${when} (after 7 days).`);
     print('Publish the app (Google Auth Platform → Audience → Publish app) to keep it, or run `followup auth` again before then.');
   }

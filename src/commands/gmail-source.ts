@@ -1,4 +1,5 @@
 import type { Config } from '../config/types.ts';
+import { DAY_MS } from '../core/calendar.ts';
 import { buildGmailClient } from '../gmail/client.ts';
 import { gmailDraftStore } from '../gmail/gmail-draft-store.ts';
 import { gmailMailbox, type GmailMailbox, type GmailSyncOptions } from '../gmail/gmail-mailbox.ts';
@@ -13,7 +14,7 @@ import type { Logger } from '../log.ts';
 import type { Source } from './source.ts';
 
 /** The send-as list changes rarely: a day old is fresh enough (and a full read refreshes it). */
-const IDENTITY_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+const IDENTITY_MAX_AGE_MS = DAY_MS;
 
 /** The last run's sync state, or why there is none to use. */
 async function loadSyncState(at: LedgerLocation, log: Logger): Promise<Pick<GmailSyncOptions, 'previous' | 'fullReason'>> {

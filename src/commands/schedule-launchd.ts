@@ -1,7 +1,8 @@
-import { access, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../errors.ts';
+import { fileExists } from './file-exists.ts';
 import { describeFailure, type Exec } from './schedule-exec.ts';
 import type { Job } from './schedule-job.ts';
 
@@ -64,7 +65,7 @@ export async function installLaunchd(exec: Exec, job: Job, env: Env): Promise<st
 
 export async function uninstallLaunchd(exec: Exec, env: Env): Promise<string[]> {
   const path = launchAgentPath(env);
-  if (!(await access(path).then(() => true, () => false))) return [];
+  if (!(await fileExists(path))) return [];
   await launchctl(exec, ['unload', '-w', path], true);
   await rm(path, { force: true });
   return [path];

@@ -1,7 +1,8 @@
-import { access, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { UsageError } from '../errors.ts';
+import { fileExists } from './file-exists.ts';
 import { describeFailure, type Exec } from './schedule-exec.ts';
 import type { Interval, Job } from './schedule-job.ts';
 
@@ -86,13 +87,11 @@ export async function installSystemd(exec: Exec, job: Job, env: Env): Promise<st
   return [paths.service, paths.timer];
 }
 
-const exists = (path: string) => access(path).then(() => true, () => false);
-
 /** Stops and removes exactly the two units install wrote; returns the files removed. */
 export async function uninstallSystemd(exec: Exec, env: Env): Promise<string[]> {
   const paths = unitPaths(env);
   const present = [];
-  for (const path of [paths.service, paths.timer]) if (await exists(path)) present.push(path);
+  for (const path of [paths.service, paths.timer]) if (await fileExists(path)) present.push(path);
   if (present.length === 0) return [];
   await systemctl(exec, ['disable', '--now', `${SYSTEMD_UNIT}.timer`], true);
   for (const path of present) await rm(path, { force: true });

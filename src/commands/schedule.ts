@@ -1,7 +1,8 @@
-import { access, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { UsageError } from '../errors.ts';
 import { defaultConfigPath } from '../state/paths.ts';
 import { CRON_MARK, cronLine, updateCrontab } from './schedule-cron.ts';
+import { fileExists } from './file-exists.ts';
 import { execCommand, type Exec } from './schedule-exec.ts';
 import { buildJob, cliEntryPath, type Job } from './schedule-job.ts';
 import { installLaunchd, launchAgentPath, launchdPlist, uninstallLaunchd } from './schedule-launchd.ts';
@@ -120,7 +121,7 @@ export async function scheduleCommand(o: ScheduleOptions): Promise<void> {
   const named = job.args.includes('--config') ? job.args[job.args.indexOf('--config') + 1]! : undefined;
   const config = named ?? defaultConfigPath(env);
   const needsConfig = named !== undefined || job.args.includes('--mbox');
-  if (needsConfig && !(await access(config).then(() => true, () => false))) {
+  if (needsConfig && !(await fileExists(config))) {
     note(`Note: ${config} does not exist yet; the job fails (exit 2) until you run \`followup init\` and fill it in.`);
   }
   out(o.install ? `${await install(scheduler, exec, job, env)}\nCheck on it with \`followup status\`.\n` : recipe(scheduler, job, env));

@@ -1,10 +1,6 @@
+import { systemTimeZone } from '../config/time-zone.ts';
 import type { SignInHealth } from '../gmail/sign-in-health.ts';
 import { formatInstant } from '../report/format-time.ts';
-
-/** The zone dates are shown in when no config is at hand: the system's (TZ when set). */
-export function systemTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
 
 /** The warning for an OAuth app in Testing, from day 5 of its 7-day sign-in; undefined before. */
 export function signInWarning(health: SignInHealth, now: Date, timezone: string = systemTimeZone()): string | undefined {

@@ -8,11 +8,12 @@ import { stateDir, tokenPath } from '../state/paths.ts';
 import { readRuns, succeeded, type RunRecord } from '../state/run-history.ts';
 import { runningRuns } from '../state/run-markers.ts';
 import { describeRun, formatAt, renderStatus } from './status-render.ts';
-import { signInWarning, systemTimeZone } from './sign-in-notice.ts';
+import { systemTimeZone } from '../config/time-zone.ts';
+import { DAY_MS } from '../core/calendar.ts';
+import { signInWarning } from './sign-in-notice.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-const DAY_MS = 24 * 3600 * 1000;
 /** Runs shown, newest first. */
 export const RUNS_SHOWN = 10;
 

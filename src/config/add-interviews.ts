@@ -10,7 +10,7 @@ import { ConfigError } from '../errors.ts';
 import { defaultConfigPath } from '../state/paths.ts';
 import { appendToArray } from './edit-config.ts';
 import { parseJsonc } from './jsonc.ts';
-import { parseConfigText } from './load.ts';
+import { parseConfigText, readConfigFile } from './load.ts';
 import { companyDomains } from './resolve.ts';
 import { writeStarterConfig } from './starter.ts';
 import { systemTimeZone } from './time-zone.ts';
@@ -40,14 +40,12 @@ export function configEntryFor(interview: Interview, timezone: string): Record<s
   };
 }
 
-async function currentText(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new ConfigError([`cannot read the file (${(error as NodeJS.ErrnoException).code})`], file);
+/** The config's text; a config that is not there yet is first written from the starter. */
+function currentText(file: string): Promise<string> {
+  return readConfigFile(file, async () => {
     await writeStarterConfig(file);
     return readFile(file, 'utf8');
-  }
+  });
 }
 
 /** Applies `edit` to the config text, checks the result, and replaces the file. */

@@ -21,7 +21,8 @@ export interface LoadOptions {
 /** Reads and validates the config; throws ConfigError with every problem. */
 export async function loadConfig(file?: string, options: LoadOptions = {}): Promise<Config> {
   const path = resolve(file ?? defaultConfigPath(options.env));
-  const text = file === undefined && options.defaultsWhenMissing ? await readConfigFileOr(path, '{}') : await readConfigFile(path);
+  const whenMissing = file === undefined && options.defaultsWhenMissing ? async () => '{}' : undefined;
+  const text = await readConfigFile(path, whenMissing);
   const result = parseConfigText(text, { file: path, systemTimeZone: options.systemTimeZone ?? systemTimeZone() });
   if (!result.ok) throw new ConfigError(result.problems, path);
   return result.config;
@@ -32,21 +33,14 @@ export function parseConfigText(text: string, options: { file: string; systemTim
   return parsed.ok ? validateConfig(parsed.value, options) : parsed;
 }
 
-async function readConfigFileOr(path: string, fallback: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return fallback;
-    throw new ConfigError([`cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`], path);
-  }
-}
-
-async function readConfigFile(path: string): Promise<string> {
+/** The config file's text; a missing file is `whenMissing`'s text when given, else a ConfigError. */
+export async function readConfigFile(path: string, whenMissing?: () => Promise<string>): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
+      if (whenMissing !== undefined) return whenMissing();
       throw new ConfigError(['no config file here; run `followup init` to write a starter config'], path);
     }
     throw new ConfigError([`cannot read the file (${code ?? String(error)})`], path);

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../core/calendar.ts';
 import type { AuthorizedUser } from './token-file.ts';
 
 // "A Google Cloud Platform project with an OAuth consent screen configured for an external user
@@ -5,7 +6,6 @@ import type { AuthorizedUser } from './token-file.ts';
 // (https://developers.google.com/identity/protocols/oauth2#expiration). Google says so in the token
 // response (refresh_token_expires_in), which token-file.ts keeps.
 
-const DAY_MS = 24 * 3600 * 1000;
 /** Warn from day 5 of the 7: two days left to sign in again or publish the app. */
 export const WARN_BEFORE_EXPIRY_MS = 2 * DAY_MS;
 

@@ -1,3 +1,5 @@
+import { DAY_MS } from '../core/calendar.ts';
+
 // The instant a local (wall-clock) time denotes in a zone, as RFC 5545 §3.3.5 defines it. ical.js's
 // own answer (Timezone#utcOffset, from libical) differs exactly where a DST change makes the wall
 // time ambiguous: it reads a repeated time as its second occurrence and a skipped one with the offset
@@ -23,7 +25,6 @@ export type OffsetAt = (epochMs: number) => number;
 export const UTC_OFFSET: OffsetAt = () => 0;
 
 const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
 
 /** The wall time read as if it were UTC. */
 export function wallAsUtc(wall: WallTime): number {
