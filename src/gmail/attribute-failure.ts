@@ -2,6 +2,7 @@ import type { gmail_v1 } from '@googleapis/gmail';
 import type { WarningEvidence } from '../core/warnings.ts';
 import { GmailError } from '../errors.ts';
 import type { MailboxQuery } from '../mailbox/port.ts';
+import { ADDRESS_HEADERS, addressesInHeaders } from './header-addresses.ts';
 import type { GmailLimiter } from './limiter.ts';
 import { listThreadIds } from './read-threads.ts';
 import { buildSearches, type QueryOptions } from './search-queries.ts';
@@ -11,16 +12,12 @@ import { buildSearches, type QueryOptions } from './search-queries.ts';
 // for the thread's headers only (a failure in format=full often spares metadata); failing that,
 // ask each candidate interview's own searches whether they find the thread. Only on failures.
 
-const ADDRESS_HEADERS = ['From', 'To', 'Cc', 'Reply-To', 'Sender'];
-const ADDRESS = /[^\s<>,;:"()[\]]{1,64}@[A-Za-z0-9.-]{1,253}/g;
-
 async function headerAddresses(gmail: gmail_v1.Gmail, limiter: GmailLimiter, threadId: string): Promise<string[] | undefined> {
   try {
     const { data } = await limiter.call('threads.get', () =>
       gmail.users.threads.get({ userId: 'me', id: threadId, format: 'metadata', metadataHeaders: ADDRESS_HEADERS }),
     );
-    const values = (data?.messages ?? []).flatMap((m) => m?.payload?.headers ?? []).map((h) => (typeof h?.value === 'string' ? h.value : ''));
-    const addresses = [...new Set(values.flatMap((v) => v.match(ADDRESS) ?? []).map((a) => a.toLowerCase()))];
+    const addresses = addressesInHeaders((data?.messages ?? []).flatMap((m) => m?.payload?.headers ?? []));
     return addresses.length > 0 ? addresses : undefined;
   } catch (error) {
     if (error instanceof GmailError) return undefined;

@@ -64,8 +64,7 @@ export function gmailDraftStore(gmail: gmail_v1.Gmail, options: GmailDraftStoreO
     if (!outcome.ok || outcome.value.actionKey === undefined) {
       throw new GmailError(`Refusing to delete Gmail draft ${draftId}: it does not carry this tool's mark.`);
     }
-    const { to, cc, subject, text } = outcome.value.message;
-    if (contentHashOf({ to, cc, subject, text }) !== expectedHash) return false;
+    if (contentHashOf(outcome.value.message) !== expectedHash) return false;
     try {
       await limiter.call('drafts.delete', () => gmail.users.drafts.delete({ userId: 'me', id: draftId }));
     } catch (error) {

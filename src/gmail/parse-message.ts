@@ -35,10 +35,14 @@ function firstHeader(headers: Header[], name: string): string | undefined {
   return headers.find((h) => h.name.toLowerCase() === name)?.value;
 }
 
-function messageDate(internalDate: unknown, headerDate: Date | undefined): Date | undefined {
-  const ms = typeof internalDate === 'string' && /^\d{1,16}$/.test(internalDate) ? Number(internalDate) : NaN;
-  if (Number.isFinite(ms) && ms > 0) return new Date(ms);
-  return headerDate !== undefined && !Number.isNaN(headerDate.getTime()) ? headerDate : undefined;
+/** When Gmail received the message (internalDate, epoch ms as a string), if it says. */
+export function internalDateOf(raw: Pick<gmail_v1.Schema$Message, 'internalDate'>): Date | undefined {
+  const ms = typeof raw.internalDate === 'string' && /^\d{1,16}$/.test(raw.internalDate) ? Number(raw.internalDate) : NaN;
+  return Number.isFinite(ms) && ms > 0 ? new Date(ms) : undefined;
+}
+
+function messageDate(raw: Pick<gmail_v1.Schema$Message, 'internalDate'>, headerDate: Date | undefined): Date | undefined {
+  return internalDateOf(raw) ?? (headerDate !== undefined && !Number.isNaN(headerDate.getTime()) ? headerDate : undefined);
 }
 
 function warn(code: WarningCode, message: string, source: string | undefined): ParseOutcome {
@@ -107,7 +111,7 @@ export async function parseGmailMessage(raw: gmail_v1.Schema$Message): Promise<P
   try {
     const headers = validHeaders(raw.payload);
     const parsed = await parseHeaderBlock(headers);
-    const date = messageDate(raw.internalDate, parsed.date);
+    const date = messageDate(raw, parsed.date);
     if (date === undefined) return warn('gmail-message-no-date', 'A Gmail message has no usable date; skipped.', source);
     const message = buildMessage(raw, headers, parsed, date);
     const actionKey = decodeActionKey(firstHeader(headers, ACTION_KEY_HEADER_KEY));

@@ -22,18 +22,9 @@ export async function gmailProfile(gmail: gmail_v1.Gmail, limiter: GmailLimiter)
   return { email: email.toLowerCase(), ...(historyId ? { historyId } : {}) };
 }
 
-/** The signed-in account's address (getProfile). */
-export async function gmailAccount(gmail: gmail_v1.Gmail, limiter: GmailLimiter): Promise<string> {
-  return (await gmailProfile(gmail, limiter)).email;
-}
-
-/** The account and its send-as aliases (settings.sendAs.list, readable with gmail.readonly): all of
- *  them are mine, even when me.emails omits them. A refused alias list leaves the account alone. */
-export async function gmailIdentity(gmail: gmail_v1.Gmail, limiter: GmailLimiter): Promise<GmailIdentity> {
-  return sendAsIdentity(gmail, limiter, await gmailAccount(gmail, limiter));
-}
-
-/** The send-as aliases of the account `email` (settings.sendAs.list, 1 unit). */
+/** The account `email` and its send-as aliases (settings.sendAs.list, 1 unit, readable with
+ *  gmail.readonly): all of them are mine, even when me.emails omits them. A refused alias list
+ *  leaves the account alone. */
 export async function sendAsIdentity(gmail: gmail_v1.Gmail, limiter: GmailLimiter, email: string): Promise<GmailIdentity> {
   let sendAs: gmail_v1.Schema$SendAs[] = [];
   try {

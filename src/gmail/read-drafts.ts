@@ -1,10 +1,8 @@
 import type { gmail_v1 } from '@googleapis/gmail';
-import type { PendingDraft } from '../core/types.ts';
-import { contentHashOf } from '../draft-mark/content-hash.ts';
 import { ACTION_KEY_HEADER } from '../draft-mark/marker-header.ts';
 import { GmailError } from '../errors.ts';
 import type { GmailLimiter } from './limiter.ts';
-import { parseGmailMessage, type ParseOutcome, type ParsedGmailMessage } from './parse-message.ts';
+import { parseGmailMessage, type ParseOutcome } from './parse-message.ts';
 import { MAX_PAGE_SIZE, pageToken, readAllPages } from './read-threads.ts';
 
 export interface DraftRef {
@@ -57,20 +55,4 @@ export async function getDraft(
     if (error instanceof GmailError && error.status === 404) return 'gone';
     throw error;
   }
-}
-
-/** A waiting draft as the engine sees it; read in full (format full), with its content hash, so
- *  the engine can tell an untouched draft of ours from an edited one. */
-export function pendingDraft(draftId: string, parsed: ParsedGmailMessage): PendingDraft {
-  const { message, actionKey } = parsed;
-  const { to, cc, subject, text } = message;
-  return {
-    id: draftId,
-    threadId: message.threadId,
-    to,
-    cc,
-    subject,
-    ...(actionKey === undefined ? {} : { actionKey }),
-    contentHash: contentHashOf({ to, cc, subject, text }),
-  };
 }

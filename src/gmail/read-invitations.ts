@@ -8,7 +8,9 @@ import { invitationMessageOf, invitationsOf } from '../invitations/message-invit
 import { MAX_CALENDAR_BYTES } from '../invitations/calendar-limits.ts';
 import type { InvitationsRead } from '../mailbox/port.ts';
 import type { GmailLimiter } from './limiter.ts';
-import { parseGmailMessage } from './parse-message.ts';
+import { ADDRESS_HEADERS, addressesInHeaders } from './header-addresses.ts';
+import { internalDateOf, parseGmailMessage } from './parse-message.ts';
+import { epochSeconds, searchedFrom } from './search-queries.ts';
 import { readAllPages, pageToken, MAX_PAGE_SIZE } from './read-threads.ts';
 import type { InvitationHit } from './sync/sync-model.ts';
 
@@ -22,10 +24,6 @@ import type { InvitationHit } from './sync/sync-model.ts';
 //   by their subject words (Invitation:, Updated invitation:, Canceled event:, interview…) or the
 //   text Teams and Zoom put in the body. An Outlook invitation with none of these words in its
 //   subject or body is missed: add that interview to the config.
-
-function epochSeconds(date: Date): number {
-  return Math.max(0, Math.floor(date.getTime() / 1000));
-}
 
 /** Drafts are left out: a draft is never an invitation received (and the tool's own would be found). */
 export function invitationQueries(since: Date): string[] {
@@ -60,8 +58,7 @@ function listMessages(gmail: gmail_v1.Gmail, limiter: GmailLimiter, q: string): 
 }
 
 function invitationMessage(message: Message, raw: gmail_v1.Schema$Message): InvitationMessage {
-  const sender = raw.payload?.headers?.find((h) => h.name?.toLowerCase() === 'sender')?.value;
-  const senderEmail = typeof sender === 'string' ? /[^\s<>"]+@[^\s<>"]+/.exec(sender)?.[0]?.toLowerCase() : undefined;
+  const [senderEmail] = addressesInHeaders((raw.payload?.headers ?? []).filter((h) => h.name?.toLowerCase() === 'sender'));
   return invitationMessageOf(message, senderEmail ? { email: senderEmail } : undefined);
 }
 
@@ -79,22 +76,13 @@ async function evidenceOf(gmail: gmail_v1.Gmail, limiter: GmailLimiter, hit: Hit
   const threadIds = hit.threadId ? [hit.threadId] : [];
   try {
     const { data } = await limiter.call('messages.get', () =>
-      gmail.users.messages.get({ userId: 'me', id: hit.id, format: 'metadata', metadataHeaders: ['From', 'To', 'Cc', 'Reply-To', 'Sender'] }),
+      gmail.users.messages.get({ userId: 'me', id: hit.id, format: 'metadata', metadataHeaders: ADDRESS_HEADERS }),
     );
-    const values = (data?.payload?.headers ?? []).map((h) => (typeof h?.value === 'string' ? h.value : ''));
-    const addresses = [...new Set(values.flatMap((v) => v.match(ADDRESS) ?? []).map((a) => a.toLowerCase()))];
-    return { addresses, threadIds };
+    return { addresses: addressesInHeaders(data?.payload?.headers ?? []), threadIds };
   } catch (error) {
     if (error instanceof GmailError) return { threadIds };
     throw error;
   }
-}
-
-const ADDRESS = /[^\s<>,;:"()[\]]{1,64}@[A-Za-z0-9.-]{1,253}/g;
-
-function dateOf(raw: gmail_v1.Schema$Message): Date | undefined {
-  const ms = typeof raw.internalDate === 'string' && /^\d{1,16}$/.test(raw.internalDate) ? Number(raw.internalDate) : NaN;
-  return Number.isFinite(ms) && ms > 0 ? new Date(ms) : undefined;
 }
 
 async function fetchFull(gmail: gmail_v1.Gmail, limiter: GmailLimiter, hit: Hit): Promise<gmail_v1.Schema$Message | InvitationHit> {
@@ -118,14 +106,14 @@ export async function readHit(gmail: gmail_v1.Gmail, limiter: GmailLimiter, hit:
   const raw = fetched;
   const labels = (Array.isArray(raw.labelIds) ? raw.labelIds : []).filter((l): l is string => typeof l === 'string');
   if (labels.includes('DRAFT')) return undefined;
-  const date = dateOf(raw);
+  const date = internalDateOf(raw);
   const base = { messageId: hit.id, ...(hit.threadId ? { threadId: hit.threadId } : {}), ...(date ? { date } : {}), labels };
   const parsed = await parseGmailMessage(raw);
   if (!parsed.ok) return { ...base, invitations: [], warnings: [{ ...parsed.warning, evidence: await evidenceOf(gmail, limiter, hit) }] };
   const message = invitationMessage(parsed.value.message, raw);
   const parts = calendarPartsOfGmailPayload(raw.payload ?? {});
   // Google Calendar sends the same calendar inline and as invite.ics: the inline one suffices.
-  const texts = parts.texts.length > 0 ? parts.texts : [];
+  const texts = [...parts.texts];
   if (texts.length === 0) {
     for (const attachment of parts.attachments.slice(0, 3)) {
       const text = await attachmentText(gmail, limiter, hit.id, attachment);
@@ -145,7 +133,7 @@ export async function searchInvitationHits(gmail: gmail_v1.Gmail, limiter: Gmail
 /** Hits since `since` as the searches' after: sees them (to the second), newest first: what the
  *  discovery gets, whichever way the hits were gathered. */
 export function invitationsOfHits(hits: readonly InvitationHit[], since: Date): InvitationsRead {
-  const sinceMs = Math.max(0, Math.floor(since.getTime() / 1000)) * 1000;
+  const sinceMs = searchedFrom(since);
   const kept = hits
     .filter((h) => h.date === undefined || h.date.getTime() >= sinceMs)
     .sort((a, b) => (b.date?.getTime() ?? -1) - (a.date?.getTime() ?? -1) || (a.messageId < b.messageId ? -1 : a.messageId > b.messageId ? 1 : 0));

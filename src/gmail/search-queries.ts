@@ -12,8 +12,14 @@ export interface QueryOptions {
 // group is refused rather than escaped.
 export const SAFE_TERM = /^[a-z0-9._%+'=&#~^!*$?@-]{1,254}$/i;
 
-function epochSeconds(date: Date): number {
+/** Gmail's `after:` takes epoch seconds. */
+export function epochSeconds(date: Date): number {
   return Math.max(0, Math.floor(date.getTime() / 1000));
+}
+
+/** The first instant (epoch ms) an `after:` search for `date` finds: the start of its second. */
+export function searchedFrom(date: Date): number {
+  return epochSeconds(date) * 1000;
 }
 
 /** One Gmail `q`, and the addresses, domains and company names it searches for (the MailboxQuery's
@@ -80,9 +86,4 @@ export function buildSearches(query: MailboxQuery, options: QueryOptions = {}): 
     ...pack(groups, (terms) => `{${terms.join(' ')}}${after}`, maxLength),
     ...atsQueries(query.companies, options.atsDomains ?? ATS_DOMAINS, after, maxLength),
   ];
-}
-
-/** The `q` strings alone. */
-export function buildSearchQueries(query: MailboxQuery, options: QueryOptions = {}): string[] {
-  return buildSearches(query, options).map((s) => s.q);
 }

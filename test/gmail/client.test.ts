@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { AuthError, ConfigError } from '../../src/errors.ts';
 import { buildGmailClient, STATIC_TOKEN_REFUSED } from '../../src/gmail/client.ts';
 import { createGmailLimiter } from '../../src/gmail/limiter.ts';
-import { gmailAccount } from '../../src/gmail/profile.ts';
+import { gmailProfile } from '../../src/gmail/profile.ts';
 import { startGmailServer } from '../helpers/gmail-server.ts';
 
 beforeAll(() => {
@@ -82,12 +82,12 @@ describe('buildGmailClient with the saved sign-in', () => {
   });
 });
 
-describe('gmailAccount', () => {
+describe('gmailProfile', () => {
   it('names the signed-in mailbox, lower-cased', async () => {
     const server = await startGmailServer({ userEmail: 'Sam@Example.com' });
     try {
       const gmail = await buildGmailClient({ env: { FOLLOWUP_GMAIL_ROOT_URL: server.url, FOLLOWUP_GMAIL_ACCESS_TOKEN: 'test-token' } });
-      expect(await gmailAccount(gmail, createGmailLimiter())).toBe('sam@example.com');
+      expect((await gmailProfile(gmail, createGmailLimiter())).email).toBe('sam@example.com');
       expect(server.countByApi()).toEqual({ getProfile: 1 });
     } finally {
       await server.close();

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchQueries } from '../../src/gmail/search-queries.ts';
+import { buildSearches, type QueryOptions } from '../../src/gmail/search-queries.ts';
+import type { MailboxQuery } from '../../src/mailbox/port.ts';
 import { parseQuery } from '../helpers/gmail-server-query.ts';
+
+/** The `q` strings of the searches. */
+const buildSearchQueries = (query: MailboxQuery, options?: QueryOptions): string[] => buildSearches(query, options).map((s) => s.q);
 
 const since = new Date('2026-11-01T05:00:00Z');
 const epoch = Math.floor(since.getTime() / 1000);
 
-describe('buildSearchQueries', () => {
+describe('buildSearches', () => {
   it('ORs from/to/cc for each address and domain and bounds the date in epoch seconds', () => {
     const queries = buildSearchQueries(
       { addresses: ['Jane@Acme.com'], domains: ['@acme.com'], companies: [], since },

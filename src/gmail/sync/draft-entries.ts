@@ -4,7 +4,7 @@ import type { GmailContext } from './gmail-context.ts';
 import type { MailMatcher } from './mail-matcher.ts';
 import type { Found } from './search-candidates.ts';
 import { ownersOf } from './search-plan.ts';
-import { draftEntryOf, type DraftEntry, type ThreadRecord } from './thread-record.ts';
+import { draftEntryOf, withDraftIds, type DraftEntry, type ThreadRecord } from './thread-record.ts';
 
 // A draft is a message of its thread (labelled DRAFT); the engine also needs its draft id, which
 // only drafts.list (or drafts.create) tells. Drafts in threads read come with them; others found by
@@ -20,16 +20,10 @@ export function withDraft(records: Records, threadId: string, entry: DraftEntry,
   records.set(threadId, { ...record, drafts, keys: [...new Set([...(record.keys ?? []), ...keys])] });
 }
 
-function named(record: ThreadRecord, ids: ReadonlyMap<string, string>): ThreadRecord {
-  if (!record.drafts.some((d) => d.draftId === undefined && ids.has(d.message.id))) return record;
-  const drafts = record.drafts.map((d) => (d.draftId === undefined && ids.has(d.message.id) ? { ...d, draftId: ids.get(d.message.id)! } : d));
-  return { ...record, drafts };
-}
-
 /** The drafts the searches found, named in the records that hold them or fetched into records. */
 export async function placeFoundDrafts(ctx: GmailContext, records: Records, found: Found['drafts'], query: MailboxQuery): Promise<void> {
   const ids = new Map([...found.values()].map(({ ref }) => [ref.messageId, ref.draftId]));
-  for (const [id, record] of records) records.set(id, named(record, ids));
+  for (const [id, record] of records) records.set(id, withDraftIds(record, ids));
   const held = new Set([...records.values()].flatMap((r) => r.drafts.flatMap((d) => (d.draftId ? [d.draftId] : []))));
   const others = [...found.values()].filter(({ ref }) => !held.has(ref.draftId));
   const fetched = await Promise.all(others.map(({ ref }) => getDraft(ctx.gmail, ctx.limiter, ref.draftId, 'full')));
@@ -51,5 +45,5 @@ export async function nameDrafts(ctx: GmailContext, records: Records, matcher: M
   if (!unnamed) return;
   const refs = await listDrafts(ctx.gmail, ctx.limiter, ctx.pageSize);
   const ids = new Map(refs.map((r) => [r.messageId, r.draftId]));
-  for (const [id, record] of records) records.set(id, named(record, ids));
+  for (const [id, record] of records) records.set(id, withDraftIds(record, ids));
 }

@@ -1,4 +1,5 @@
 import { readHit, searchInvitationHits, type Hit } from '../read-invitations.ts';
+import { searchedFrom } from '../search-queries.ts';
 import type { GmailContext } from './gmail-context.ts';
 import type { Prepared } from './prepare.ts';
 import type { InvitationHit } from './sync-model.ts';
@@ -39,7 +40,7 @@ export async function syncInvitationHits(ctx: GmailContext, prepared: Prepared, 
     if (got === undefined) known.delete(hit.id);
     else known.set(hit.id, got);
   });
-  const sinceMs = Math.max(0, Math.floor(since.getTime() / 1000)) * 1000;
+  const sinceMs = searchedFrom(since);
   const hits = [...known.values()].filter((h) => h.date === undefined || h.date.getTime() >= sinceMs);
   return { since, hits };
 }

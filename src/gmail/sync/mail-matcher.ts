@@ -4,7 +4,7 @@ import type { Message } from '../../core/types.ts';
 import { IGNORED_LABELS } from '../../mailbox/gmail-labels.ts';
 import type { MailboxQuery } from '../../mailbox/port.ts';
 import { isWantedAddress, type WantedAddresses } from '../../mailbox/wanted-address.ts';
-import { SAFE_TERM, type QueryOptions } from '../search-queries.ts';
+import { SAFE_TERM, searchedFrom, type QueryOptions } from '../search-queries.ts';
 
 // Which mail the interviews' searches find, decided here, from what a read gave: the twin of
 // search-queries.ts, never broader than it (so Gmail finds whatever this finds). Both the full read
@@ -55,9 +55,13 @@ function keyOfAddress(wanted: WantedAddresses, email: string): string | undefine
 export function compileMatcher(query: MailboxQuery, options: QueryOptions = {}): MailMatcher {
   const wanted = wantedOf(query);
   const atsDomains = new Set(searchable(options.atsDomains ?? ATS_DOMAINS));
-  const companies = query.companies.filter((c) => companyNamePattern([c]) !== undefined);
-  const names = atsDomains.size > 0 ? companyNamePattern(companies) : undefined;
-  const sinceMs = Math.max(0, Math.floor(query.since.getTime() / 1000)) * 1000;
+  // Each company's own pattern, compiled once: keysOf asks which companies every message names.
+  const patterns = query.companies.flatMap((c) => {
+    const pattern = companyNamePattern([c]);
+    return pattern ? [{ key: `c:${c.trim().toLowerCase()}`, pattern }] : [];
+  });
+  const names = atsDomains.size > 0 ? companyNamePattern(query.companies) : undefined;
+  const sinceMs = searchedFrom(query.since);
   const eligible = (m: MatchFields) => m.date.getTime() >= sinceMs && !m.labels.some((l) => IGNORED_LABELS.has(l));
   const people = (m: MatchFields) => [m.from, ...m.to, ...m.cc].flatMap((a) => (a ? [a.email] : []));
   const byAddress = (m: MatchFields) => people(m).some((e) => isWantedAddress(wanted, domainOf(e), () => e));
@@ -73,7 +77,10 @@ export function compileMatcher(query: MailboxQuery, options: QueryOptions = {}):
     keysOf(m) {
       if (!eligible(m)) return [];
       const keys = people(m).flatMap((e) => keyOfAddress(wanted, e) ?? []).map((v) => `v:${v}`);
-      if (fromAts(m)) keys.push(...companies.filter((c) => companyNamePattern([c])!.test(companyNameText(m))).map((c) => `c:${c.trim().toLowerCase()}`));
+      if (fromAts(m)) {
+        const text = companyNameText(m);
+        keys.push(...patterns.filter(({ pattern }) => pattern.test(text)).map(({ key }) => key));
+      }
       return [...new Set(keys)];
     },
   };

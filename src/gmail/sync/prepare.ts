@@ -1,6 +1,7 @@
 import type { gmail_v1 } from '@googleapis/gmail';
 import { GmailError } from '../../errors.ts';
 import type { ReadProgress } from '../../mailbox/port.ts';
+import { internalDateOf } from '../parse-message.ts';
 import { gmailProfile } from '../profile.ts';
 import { applyHistory } from './apply-history.ts';
 import type { GmailContext } from './gmail-context.ts';
@@ -74,8 +75,8 @@ function arrivalDates(arrivals: ReadonlySet<string>, prepared: Prepared): (Date 
     const labels = peek?.message?.labels ?? prepared.payloads.get(id)?.labelIds ?? [];
     if (peek?.gone || labels.some((l) => NOT_HITS.has(l))) return [];
     if (peek?.message) return [peek.message.date];
-    const internal = Number(prepared.payloads.get(id)?.internalDate);
-    return [Number.isFinite(internal) && internal > 0 ? new Date(internal) : 'unknown'];
+    const payload = prepared.payloads.get(id);
+    return [(payload && internalDateOf(payload)) ?? 'unknown'];
   });
 }
 

@@ -40,16 +40,15 @@ export function cutText(message: Message): Message {
 
 export function draftEntryOf(parsed: ParsedGmailMessage, draftId?: string): DraftEntry {
   const { message, actionKey } = parsed;
-  const { to, cc, subject, text } = message;
   return {
     message: cutText(message),
     ...(draftId === undefined ? {} : { draftId }),
     ...(actionKey === undefined ? {} : { actionKey }),
-    contentHash: contentHashOf({ to, cc, subject, text }),
+    contentHash: contentHashOf(message),
   };
 }
 
-/** The waiting draft as the engine sees it (read-drafts.ts pendingDraft, from the kept parts). */
+/** The waiting draft as the engine sees it, from the kept parts. */
 export function pendingOf(entry: DraftEntry & { draftId: string }): PendingDraft {
   const { threadId, to, cc, subject } = entry.message;
   return { id: entry.draftId, threadId, to, cc, subject, ...(entry.actionKey === undefined ? {} : { actionKey: entry.actionKey }), contentHash: entry.contentHash };
@@ -76,10 +75,14 @@ export function messageIdsOf(record: ThreadRecord): string[] {
   return [...record.messages.map((m) => m.id), ...record.drafts.map((d) => d.message.id)];
 }
 
-/** A thread read again keeps the draft ids already known: a draft's message id belongs to one
- *  draft for good (an edit makes a new message). */
+/** The record with its drafts named from `ids` (message id → draft id) where not named yet: a
+ *  draft's message id belongs to one draft for good (an edit makes a new message). */
+export function withDraftIds(record: ThreadRecord, ids: ReadonlyMap<string, string>): ThreadRecord {
+  if (!record.drafts.some((d) => d.draftId === undefined && ids.has(d.message.id))) return record;
+  return { ...record, drafts: record.drafts.map((d) => (d.draftId === undefined && ids.has(d.message.id) ? { ...d, draftId: ids.get(d.message.id)! } : d)) };
+}
+
+/** A thread read again keeps the draft ids already known. */
 export function withKnownDraftIds(fresh: ThreadRecord, old: ThreadRecord | undefined): ThreadRecord {
-  const ids = new Map((old?.drafts ?? []).flatMap((d) => (d.draftId ? [[d.message.id, d.draftId] as const] : [])));
-  if (ids.size === 0) return fresh;
-  return { ...fresh, drafts: fresh.drafts.map((d) => (d.draftId === undefined && ids.has(d.message.id) ? { ...d, draftId: ids.get(d.message.id)! } : d)) };
+  return withDraftIds(fresh, new Map((old?.drafts ?? []).flatMap((d) => (d.draftId ? [[d.message.id, d.draftId] as const] : []))));
 }
