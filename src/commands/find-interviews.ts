@@ -35,7 +35,7 @@ export async function findInterviews(args: {
   const settings = config.discovery;
   if (settings.mode === 'off') {
     const discovery: Discovery = { found: [], skipped: [] };
-    return { ...mergeWithConfig({ configured: config.interviews, discovery, settings, timezone: config.timezone }), discovery, warnings: [], messagesRead: 0 };
+    return { ...mergeWithConfig({ configured: config.interviews, discovery, timezone: config.timezone }), discovery, warnings: [], messagesRead: 0 };
   }
   const since = new Date(args.now.getTime() - settings.days * DAY_MS);
   const expect = config.interviews.length > 0 ? queryForInterviews(config.interviews) : undefined;
@@ -44,7 +44,7 @@ export async function findInterviews(args: {
   const invitations = read.invitations.filter((i) => i.message.date <= args.now);
   const knownIds = new Map(Object.entries(args.ledger.interviewIds ?? {}));
   const discovery = discoverInterviews({ invitations, me, settings, timezone: config.timezone, knownIds });
-  const merged = mergeWithConfig({ configured: config.interviews, discovery, settings, timezone: config.timezone });
+  const merged = mergeWithConfig({ configured: config.interviews, discovery, timezone: config.timezone });
   return { ...merged, discovery, warnings: read.warnings, messagesRead: read.messagesRead };
 }
 

@@ -1,4 +1,5 @@
 import type { gmail_v1 } from '@googleapis/gmail';
+import { compareText } from '../core/compare-text.ts';
 import type { Invitation, InvitationMessage } from '../core/invitation.ts';
 import type { Message } from '../core/types.ts';
 import type { Warning, WarningEvidence } from '../core/warnings.ts';
@@ -136,7 +137,7 @@ export function invitationsOfHits(hits: readonly InvitationHit[], since: Date): 
   const sinceMs = searchedFrom(since);
   const kept = hits
     .filter((h) => h.date === undefined || h.date.getTime() >= sinceMs)
-    .sort((a, b) => (b.date?.getTime() ?? -1) - (a.date?.getTime() ?? -1) || (a.messageId < b.messageId ? -1 : a.messageId > b.messageId ? 1 : 0));
+    .sort((a, b) => (b.date?.getTime() ?? -1) - (a.date?.getTime() ?? -1) || compareText(a.messageId, b.messageId));
   const invitations: Invitation[] = kept.flatMap((h) => h.invitations);
   const warnings: Warning[] = kept.flatMap((h) => h.warnings);
   return { invitations, warnings, messagesRead: kept.length };

@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
 import { join } from 'node:path';
+import { compareText } from '../core/compare-text.ts';
 import { InputError } from '../errors.ts';
 import { isHidden, mailKindOf, NameSample, PASS_MBOX } from './input-kind.ts';
 import { fileSource } from './mail-source.ts';
@@ -19,7 +20,7 @@ export async function folderInput(dir: string, options: { chunkSize?: number } =
   const found: Found = { mail: [], archives: new NameSample(), others: new NameSample() };
   await walk(dir, '', found);
   if (found.mail.length === 0) throw new InputError(noMail(dir, found));
-  found.mail.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  found.mail.sort((a, b) => compareText(a.rel, b.rel));
   const sources = await Promise.all(
     found.mail.map(async ({ rel, kind }) => {
       const path = join(dir, rel);
@@ -37,7 +38,7 @@ async function walk(dir: string, rel: string, found: Found): Promise<void> {
   let entries: Dirent[];
   try {
     // In name order, so what a message names is the same from one run to the next.
-    entries = (await readdir(join(dir, rel), { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries = (await readdir(join(dir, rel), { withFileTypes: true })).sort((a, b) => compareText(a.name, b.name));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(`The folder ${join(dir, rel)} cannot be read (${code ?? (error as Error).message}).`, { cause: error });

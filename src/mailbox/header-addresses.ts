@@ -35,6 +35,17 @@ export function addressAt(head: Buffer, at: number): string {
   return `${head.toString('latin1', start, at).toLowerCase()}@${domainAt(head, at)}`;
 }
 
+/** Every address of the header block's From, To, Cc, Reply-To and Sender, lower-cased, each once:
+ *  whom an unreadable message may concern. */
+export function blockAddresses(head: Buffer): string[] {
+  const found = new Set<string>();
+  someAddressDomain(head, (_domain, at) => {
+    found.add(addressAt(head, at));
+    return false;
+  });
+  return [...found];
+}
+
 /** Where the header that `at` belongs to begins, past folded continuation lines (RFC 5322 §2.2.3). */
 function logicalLineStart(head: Buffer, at: number): number {
   let start = lineStart(head, at);

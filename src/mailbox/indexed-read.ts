@@ -2,7 +2,7 @@ import { open } from 'node:fs/promises';
 import { InputError } from '../errors.ts';
 import { MailCollector, type Parse } from './mail-collector.ts';
 import type { MailIndex, MessagePlace } from './mail-index.ts';
-import type { MailInput, MailSource } from './mail-source.ts';
+import { readRange, type MailInput, type MailSource } from './mail-source.ts';
 import { CandidateSink } from './mbox-candidates.ts';
 import { MboxSplitter, type MboxSink } from './mbox-split.ts';
 import type { ParseOutcome } from './parse-message.ts';
@@ -21,11 +21,7 @@ async function* byPosition(file: string, places: readonly MessagePlace[]): Async
     throw new InputError(`Cannot read ${file} again (${(error as Error).message}).`, { cause: error });
   });
   try {
-    for (const place of places) {
-      const raw = Buffer.allocUnsafe(place.end - place.start);
-      const { bytesRead } = await handle.read(raw, 0, raw.length, place.start);
-      yield { raw: raw.subarray(0, bytesRead), start: place.start };
-    }
+    for (const place of places) yield { raw: await readRange(handle, place.start, place.end), start: place.start };
   } finally {
     await handle.close();
   }

@@ -6,14 +6,14 @@ import type { Warning } from '../core/warnings.ts';
 import { InputError } from '../errors.ts';
 import { invitationMessageOf, invitationsOf } from '../invitations/message-invitations.ts';
 import { IGNORED_LABELS } from './gmail-labels.ts';
-import { someAddressDomain, addressAt } from './header-addresses.ts';
+import { addressAt, blockAddresses, someAddressDomain } from './header-addresses.ts';
 import { headerBlock, stripFromLine } from './header-scan.ts';
 import { PASS_MBOX } from './input-kind.ts';
 import { MailIndex } from './mail-index.ts';
-import type { MailInput, MailSource } from './mail-source.ts';
+import { readRange, type MailInput, type MailSource } from './mail-source.ts';
 import type { Candidate } from './mail-collector.ts';
 import { MboxSplitter } from './mbox-split.ts';
-import { calendarCandidate, InvitationSink, mayCarryParts, showsCalendarPart, type CalendarCandidate, type CalendarPlace } from './invitation-sink.ts';
+import { calendarCandidate, InvitationSink, mayCarryParts, showsCalendarPart, type CalendarCandidate } from './invitation-sink.ts';
 import type { ParseOutcome } from './parse-message.ts';
 import { parserFor, type Parser } from './parse-pool.ts';
 import { Expecting } from './expected-mail.ts';
@@ -55,21 +55,11 @@ interface Pass {
   reading: Promise<void>[];
 }
 
-function headerAddresses(raw: Buffer): string[] {
-  const block = headerBlock(raw);
-  const found = new Set<string>();
-  someAddressDomain(block, (_d, at) => {
-    found.add(addressAt(block, at));
-    return false;
-  });
-  return [...found];
-}
-
 async function take(candidate: CalendarCandidate, pass: Pass): Promise<void> {
   const outcome = await pass.parser.parse(candidate.raw, { source: candidate.source, fallbackId: candidate.fallbackId, fallbackDate: candidate.fallbackDate });
   const parsed = outcome.parsed;
   if (parsed === undefined) {
-    pass.warnings.push(...outcome.warnings.map((w) => ({ ...w, evidence: { addresses: headerAddresses(candidate.raw) } })));
+    pass.warnings.push(...outcome.warnings.map((w) => ({ ...w, evidence: { addresses: blockAddresses(headerBlock(candidate.raw)) } })));
     return;
   }
   if (parsed.message.date < pass.since || parsed.message.labels.some((l) => IGNORED_LABELS.has(l)) || !parsed.calendarTexts) return;
@@ -94,17 +84,10 @@ async function parseAhead(candidates: readonly Candidate[], pass: Pass): Promise
   }
 }
 
-/** Reads a scanned message again by its place in the file. */
-async function readAgain(file: FileHandle, place: CalendarPlace): Promise<Buffer> {
-  const raw = Buffer.allocUnsafe(place.end - place.start);
-  const { bytesRead } = await file.read(raw, 0, raw.length, place.start);
-  return raw.subarray(0, bytesRead);
-}
-
 async function drain(sink: InvitationSink, pass: Pass, source: MailSource, file: FileHandle | undefined): Promise<void> {
   const { calendar, places, expected } = sink.take();
   for (const candidate of calendar) pass.reading.push(take(candidate, pass));
-  for (const place of places) pass.reading.push(readAgain(file!, place).then((raw) => take(calendarCandidate(raw, place.start, source.name), pass)));
+  for (const place of places) pass.reading.push(readRange(file!, place.start, place.end).then((raw) => take(calendarCandidate(raw, place.start, source.name), pass)));
   await parseAhead(expected, pass);
 }
 

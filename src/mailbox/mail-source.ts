@@ -36,6 +36,13 @@ export interface MailInput {
 
 const DEFAULT_CHUNK_SIZE = 4 * 1024 * 1024;
 
+/** The bytes [start, end) of an open file: a message read again by the place a pass found it at. */
+export async function readRange(file: FileHandle, start: number, end: number): Promise<Buffer> {
+  const raw = Buffer.allocUnsafe(end - start);
+  const { bytesRead } = await file.read(raw, 0, raw.length, start);
+  return raw.subarray(0, bytesRead);
+}
+
 /** A plain file on disk: an mbox read in chunks into two buffers in turn, an .eml file at once. */
 export function fileSource(path: string, kind: MailSource['kind'], options: { size?: number; modified?: Date; inner?: string; chunkSize?: number } = {}): MailSource {
   const { chunkSize = DEFAULT_CHUNK_SIZE, ...known } = options;

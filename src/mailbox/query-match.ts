@@ -1,6 +1,6 @@
 import { domainOf, isAtsAddress } from '../core/ats-domains.ts';
 import { companyNamePattern } from '../core/company-name.ts';
-import { addressAt, someAddressDomain } from './header-addresses.ts';
+import { addressAt, blockAddresses, someAddressDomain } from './header-addresses.ts';
 import { headerBlock, headerText, headerValue } from './header-scan.ts';
 import { IGNORED_LABELS, mapTakeoutLabels } from './gmail-labels.ts';
 import type { MailboxQuery } from './port.ts';
@@ -54,11 +54,10 @@ export function screenHeaders(message: Buffer, query: CompiledQuery, seen?: (dom
     else if (isFrom && query.companies !== undefined && isAtsAddress(domain)) ats = true;
     return wanted && seen === undefined;
   });
-  const hit = wanted;
-  if (!hit && !ats) return 'miss';
+  if (!wanted && !ats) return 'miss';
   const head = headerText(block);
   if (hasIgnoredLabel(head) || isBeforeSince(head, query.since)) return 'miss';
-  if (hit) return 'hit';
+  if (wanted) return 'hit';
   // The header alone may already name the company (a broader look than the engine's, never narrower).
   return query.companies !== undefined && query.companies.test(head) ? 'hit' : 'ats';
 }
@@ -68,15 +67,9 @@ const MAX_EVIDENCE_BYTES = 1024 * 1024;
 /** What an unreadable message may concern: the addresses in its header block, and the companies its
  *  bytes name (for mail from applicant-tracking systems). */
 export function unreadEvidence(message: Buffer, query: CompiledQuery): { addresses: string[]; companies: string[] } {
-  const block = headerBlock(message);
-  const addresses = new Set<string>();
-  someAddressDomain(block, (_domain, at) => {
-    addresses.add(addressAt(block, at));
-    return false;
-  });
   const text = message.toString('latin1', 0, Math.min(message.length, MAX_EVIDENCE_BYTES));
   const companies = [...query.companyPatterns].filter(([, pattern]) => pattern.test(text)).map(([name]) => name);
-  return { addresses: [...addresses], companies };
+  return { addresses: blockAddresses(headerBlock(message)), companies };
 }
 
 function hasIgnoredLabel(head: string): boolean {

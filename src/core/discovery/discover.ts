@@ -1,5 +1,6 @@
 // Interviews found in calendar invitations (issue 6 §2). Pure: the adapters parse the invitations,
 // the caller persists the ids once used and passes them back as knownIds.
+import { compareText } from '../compare-text.ts';
 import type { Invitation } from '../invitation.ts';
 import type { Interview, Me } from '../types.ts';
 import { judge } from './confidence.ts';
@@ -54,7 +55,7 @@ export function discoverInterviews(args: DiscoverArgs): Discovery {
   const sources = candidates.map((candidate) => ({ uid: candidate.entry.uid, ...candidate.first }));
   const ids = settleIds(sources, args.timezone, args.knownIds ?? new Map());
   const found = candidates.map((candidate) => finish(candidate, ids.get(candidate.entry.uid)!, args.settings));
-  found.sort((a, b) => a.interview.start.getTime() - b.interview.start.getTime() || (a.interview.id < b.interview.id ? -1 : 1));
+  found.sort(byStart);
   return { found, skipped };
 }
 
@@ -106,8 +107,13 @@ function finish(candidate: Candidate, id: string, settings: DiscoverySettings): 
   return { ...rest, interview, status };
 }
 
+/** By start, then id. */
+export function byStart(a: DiscoveredInterview, b: DiscoveredInterview): number {
+  return a.interview.start.getTime() - b.interview.start.getTime() || compareText(a.interview.id, b.interview.id);
+}
+
 /** Dismissed by the user, by its id or its invitation's UID. */
-export function isIgnored(interview: Interview, settings: DiscoverySettings): boolean {
+function isIgnored(interview: Interview, settings: DiscoverySettings): boolean {
   return settings.ignore.includes(interview.id) || (interview.invite !== undefined && settings.ignore.includes(interview.invite));
 }
 

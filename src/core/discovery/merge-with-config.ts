@@ -4,15 +4,15 @@
 import { calendarOf, formatLocal } from '../calendar.ts';
 import type { Interview } from '../types.ts';
 import { quoted } from './clean-text.ts';
-import { isIgnored } from './discover.ts';
-import type { DiscoveredInterview, Discovery, DiscoverySettings, ListedInterview } from './types.ts';
+import { byStart } from './discover.ts';
+import type { DiscoveredInterview, Discovery, ListedInterview } from './types.ts';
 
 export const SAME_INTERVIEW_WINDOW_MINUTES = 30;
 
 export interface MergeArgs {
   configured: readonly Interview[];
+  /** What discovery found (its settings already decided confidence and what is ignored). */
   discovery: Discovery;
-  settings: DiscoverySettings;
   /** IANA zone the notes give times in; ISO 8601 UTC without it. */
   timezone?: string;
 }
@@ -28,15 +28,15 @@ export function mergeWithConfig(args: MergeArgs): Merged {
   const listing: ListedInterview[] = args.configured.map((configured) => listConfigured(configured, matches.get(configured), args.timezone));
   const matched = new Set([...matches.values()].flat());
   const unmatched = args.discovery.found.filter((found) => !matched.has(found)).sort(byStart);
-  const decided = unmatched.filter((found) => isDecidedOn(found, args.settings));
-  listing.push(...unmatched.map((found) => listFound(found, args.settings)));
+  const decided = unmatched.filter(isDecidedOn);
+  listing.push(...unmatched.map(listFound));
   return { listing, decideOn: [...args.configured, ...decided.map((found) => found.interview)] };
 }
 
-/** Sure enough to draft for (or, when cancelled, to report as cancelled); the rest is only listed. */
-function isDecidedOn(found: DiscoveredInterview, settings: DiscoverySettings): boolean {
-  if (settings.mode !== 'auto' || found.confidence !== 'auto' || isIgnored(found.interview, settings)) return false;
-  return found.status === 'active' || found.status === 'cancelled';
+/** Sure enough to draft for (or, when cancelled, to report as cancelled); the rest is only listed.
+ *  Only discovery.mode 'auto' makes a found interview 'auto' (confidence.ts). */
+function isDecidedOn(found: DiscoveredInterview): boolean {
+  return found.confidence === 'auto' && found.status !== 'ignored';
 }
 
 /** Each found interview goes to at most one configured one: its UID's, else the nearest start. */
@@ -93,19 +93,15 @@ function sinceConfigured(configured: Interview, found: DiscoveredInterview, time
   return [];
 }
 
-function listFound(found: DiscoveredInterview, settings: DiscoverySettings): ListedInterview {
+function listFound(found: DiscoveredInterview): ListedInterview {
   return {
     interview: found.interview,
     source: 'invitation',
     confidence: found.confidence,
-    status: isIgnored(found.interview, settings) ? 'ignored' : found.status,
+    status: found.status,
     reason: found.reason,
     guessed: found.guessed,
     invitation: found.invitation,
     notes: [],
   };
-}
-
-function byStart(a: DiscoveredInterview, b: DiscoveredInterview): number {
-  return a.interview.start.getTime() - b.interview.start.getTime() || (a.interview.id < b.interview.id ? -1 : a.interview.id > b.interview.id ? 1 : 0);
 }

@@ -20,9 +20,7 @@ export const SCHEDULING_SYSTEMS: readonly SchedulingSystem[] = [
   { name: 'Yello', domains: ['yello.co'] },
 ];
 
-export const SCHEDULING_DOMAINS: readonly string[] = SCHEDULING_SYSTEMS.flatMap((system) => system.domains);
-
-const SCHEDULING_SET: ReadonlySet<string> = new Set(SCHEDULING_DOMAINS);
+const SYSTEM_DOMAINS = SCHEDULING_SYSTEMS.map((system) => ({ system, domains: new Set(system.domains) }));
 
 // Calendars that are not people: Google's rooms and resources, and shared or group calendars.
 const CALENDAR_ROBOT_DOMAINS: ReadonlySet<string> = new Set(['resource.calendar.google.com', 'group.calendar.google.com', 'calendar.google.com']);
@@ -34,8 +32,7 @@ const SCHEDULER_MAILBOX = /^(?:scheduling|scheduler|schedule|calendar|calendars|
 /** The scheduling system an address (or bare domain) belongs to, if any. */
 export function schedulingSystemOf(addressOrDomain: string): SchedulingSystem | undefined {
   const domain = domainOf(addressOrDomain);
-  if (!inDomainSet(domain, SCHEDULING_SET)) return undefined;
-  return SCHEDULING_SYSTEMS.find((system) => inDomainSet(domain, new Set(system.domains)));
+  return SYSTEM_DOMAINS.find(({ domains }) => inDomainSet(domain, domains))?.system;
 }
 
 export function isCalendarResourceAddress(email: string): boolean {

@@ -2,6 +2,7 @@
 // SEQUENCE (RFC 5545 §3.8.7.4), or the same SEQUENCE and a later DTSTAMP (RFC 5546 §2.1.5); the
 // latest message breaks what is left of a tie. Only invitations to me count: replies, counters and
 // refreshes are answers about an invitation (RFC 5546 §1.4), and what I sent is mine.
+import { compareText } from '../compare-text.ts';
 import type { Invitation } from '../invitation.ts';
 import { isMine, type MyIdentity } from './participants.ts';
 
@@ -50,10 +51,6 @@ export function compareVersions(a: Invitation, b: Invitation): number {
 
 function startOf(invitation: Invitation): number {
   return invitation.event.timing.kind === 'timed' ? invitation.event.timing.start.getTime() : 0;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** One entry per UID, by UID. */

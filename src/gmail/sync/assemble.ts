@@ -1,3 +1,4 @@
+import { compareText } from '../../core/compare-text.ts';
 import type { PendingDraft, Thread } from '../../core/types.ts';
 import type { MailboxContents } from '../../mailbox/port.ts';
 import type { MailMatcher } from './mail-matcher.ts';
@@ -13,7 +14,7 @@ function newest(record: ThreadRecord): number {
 }
 
 function byNewest(a: ThreadRecord, b: ThreadRecord): number {
-  return newest(b) - newest(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return newest(b) - newest(a) || compareText(a.id, b.id);
 }
 
 /** Kept for the next run (and read now): it holds mail the searches find, or a read failure that
@@ -34,7 +35,7 @@ export function contentsOf(records: readonly ThreadRecord[], matcher: MailMatche
   }
   return {
     threads,
-    drafts: [...drafts.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    drafts: [...drafts.values()].sort((a, b) => compareText(a.id, b.id)),
     warnings: ordered.flatMap((r) => r.warnings),
   };
 }

@@ -13,7 +13,7 @@ const CONFIGURED = interview({ id: 'acme-backend', interviewers: [JANE_AT_ACME],
 function merge(configured: Interview[], invitations: Invitation[], settings: Partial<DiscoverySettings> = {}) {
   const all = { ...SETTINGS, ...settings };
   const discovery = discoverInterviews({ invitations, me: ME, settings: all, timezone: ZONE });
-  return mergeWithConfig({ configured, discovery, settings: all, timezone: ZONE });
+  return mergeWithConfig({ configured, discovery, timezone: ZONE });
 }
 
 describe('config wins: a configured interview replaces the found one', () => {
