@@ -2,7 +2,8 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_CONFIG, DEMO_MBOX, DEMO_NOW, followup, tempHome } from '../helpers/cli.ts';
-import { startGmailServer, type GmailServer } from '../helpers/gmail-server.ts';
+import type { GmailServer } from '../helpers/gmail-server.ts';
+import { demoGmailServer, gmailEnv } from '../helpers/gmail-test-kit.ts';
 
 // A message that cannot be read in the thread of a thank-you I sent (Globex: thanked on time, the
 // promised date has passed, so a check-in is due): that interview gets no draft this run, the
@@ -24,10 +25,9 @@ afterEach(async () => {
 
 describe('an unreadable message in the thread of my thank-you', () => {
   it('Gmail: no check-in for Globex while it cannot be read; exit 5; the next run drafts it', async () => {
-    server = await startGmailServer({ userEmail: 'alex.doe@example.com' });
-    await server.loadMbox(await readFile(DEMO_MBOX));
+    server = await demoGmailServer();
     const home = await tempHome();
-    const env = { ...home.env, FOLLOWUP_GMAIL_ROOT_URL: server.url, FOLLOWUP_GMAIL_ACCESS_TOKEN: server.token! };
+    const env = { ...home.env, ...gmailEnv(server) };
     const ooo = [...server.store.messages.values()].find((m) => m.messageId === '<ooo-priya@globex.example>')!;
     server.mangleMessage(ooo.id, (json) => ({ ...json, payload: null, internalDate: 'x' }));
 

@@ -1,9 +1,10 @@
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_CONFIG, DEMO_MBOX, DEMO_NOW, followup, tempHome } from '../helpers/cli.ts';
-import { startGmailServer, type GmailServer } from '../helpers/gmail-server.ts';
+import { DEMO_CONFIG, DEMO_NOW, followup, tempHome } from '../helpers/cli.ts';
+import type { GmailServer } from '../helpers/gmail-server.ts';
+import { demoGmailServer, gmailEnv } from '../helpers/gmail-test-kit.ts';
 import { JANE_REPLY } from '../helpers/demo-replies.ts';
 
 // The product end to end against Gmail: the real googleapis client in a child process, pointed at
@@ -13,8 +14,7 @@ let server: GmailServer;
 let home: Awaited<ReturnType<typeof tempHome>>;
 
 beforeEach(async () => {
-  server = await startGmailServer({ userEmail: 'alex.doe@example.com' });
-  await server.loadMbox(await readFile(DEMO_MBOX));
+  server = await demoGmailServer();
   home = await tempHome();
 });
 
@@ -23,16 +23,16 @@ afterEach(async () => {
   await server.close();
 });
 
-function gmailEnv(): Record<string, string> {
-  return { ...home.env, FOLLOWUP_GMAIL_ROOT_URL: server.url, FOLLOWUP_GMAIL_ACCESS_TOKEN: server.token! };
+function cliEnv(): Record<string, string> {
+  return { ...home.env, ...gmailEnv(server) };
 }
 
 function run(now = DEMO_NOW, extra: string[] = []) {
-  return followup(['run', '--config', DEMO_CONFIG, '--now', now, ...extra], gmailEnv());
+  return followup(['run', '--config', DEMO_CONFIG, '--now', now, ...extra], cliEnv());
 }
 
 async function report(now = DEMO_NOW) {
-  const result = await followup(['report', '--config', DEMO_CONFIG, '--now', now, '--json'], gmailEnv());
+  const result = await followup(['report', '--config', DEMO_CONFIG, '--now', now, '--json'], cliEnv());
   expect(result.code, result.stderr).toBe(0);
   return JSON.parse(result.stdout) as { interviews: { id: string; status: string; actions: { kind: string; draft: string; to: string[] }[] }[] };
 }
@@ -157,7 +157,7 @@ describe('followup run against Gmail', () => {
   });
 
   it('an invalid token stops with one line saying to sign in again, exit 3', async () => {
-    const result = await followup(['run', '--config', DEMO_CONFIG, '--now', DEMO_NOW], { ...gmailEnv(), FOLLOWUP_GMAIL_ACCESS_TOKEN: 'tok-s3cr3t-value' });
+    const result = await followup(['run', '--config', DEMO_CONFIG, '--now', DEMO_NOW], { ...cliEnv(), FOLLOWUP_GMAIL_ACCESS_TOKEN: 'tok-s3cr3t-value' });
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('followup auth');
     expect(result.stderr).not.toContain('tok-s3cr3t-value');
@@ -171,7 +171,7 @@ describe('followup run against Gmail', () => {
   });
 
   it('a broken config stops before any Gmail request', async () => {
-    const result = await followup(['run', '--config', join(home.dir, 'missing.jsonc')], gmailEnv());
+    const result = await followup(['run', '--config', join(home.dir, 'missing.jsonc')], cliEnv());
     expect(result.code).toBe(2);
     expect(server.log).toEqual([]);
   });

@@ -1,21 +1,12 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRuns } from '../../src/state/run-history.ts';
 import { DEMO_CONFIG, DEMO_NOW, followup, tempHome } from '../helpers/cli.ts';
 import { startGmailServer } from '../helpers/gmail-server.ts';
+import { closedPort } from '../helpers/ports.ts';
 
 // What a new user sees when the Gmail address is wrong or the token is: a few lines that say
 // which, quickly, and a run history that remembers the failure for `followup status`.
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('followup run when Gmail cannot be reached or refuses the token', () => {
   it('a refused connection: the first retry line names the URL, two quick retries, one final line, exit 4', async () => {

@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CRON_MARK } from '../../src/commands/schedule-cron.ts';
-import { DEMO_CONFIG, DEMO_MBOX, DEMO_NOW, followup, ROOT } from '../helpers/cli.ts';
-import { startGmailServer, type GmailServer } from '../helpers/gmail-server.ts';
+import { DEMO_CONFIG, DEMO_NOW, followup, ROOT } from '../helpers/cli.ts';
+import type { GmailServer } from '../helpers/gmail-server.ts';
+import { demoGmailServer } from '../helpers/gmail-test-kit.ts';
 
 // The first night, as cron would run it: the line `followup schedule` prints, run by /bin/sh with
 // cron's bare environment in a home where no run has ever made the state folder.
@@ -17,8 +18,7 @@ let server: GmailServer;
 let home: string;
 
 beforeEach(async () => {
-  server = await startGmailServer({ userEmail: 'alex.doe@example.com' });
-  await server.loadMbox(await readFile(DEMO_MBOX));
+  server = await demoGmailServer();
   home = await mkdtemp(join(tmpdir(), 'followup-cron-'));
 });
 

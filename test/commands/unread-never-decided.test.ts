@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
@@ -9,9 +9,9 @@ import { loadConfig } from '../../src/config/load.ts';
 import { gmailDraftStore } from '../../src/gmail/gmail-draft-store.ts';
 import { gmailMailbox } from '../../src/gmail/gmail-mailbox.ts';
 import { createLogger } from '../../src/log.ts';
-import { DEMO_CONFIG, DEMO_MBOX, DEMO_NOW } from '../helpers/cli.ts';
-import { startGmailServer, type GmailServer } from '../helpers/gmail-server.ts';
-import { clientFor, fastLimiter } from '../helpers/gmail-test-kit.ts';
+import { DEMO_CONFIG, DEMO_NOW } from '../helpers/cli.ts';
+import type { GmailServer } from '../helpers/gmail-server.ts';
+import { clientFor, demoGmailServer, fastLimiter } from '../helpers/gmail-test-kit.ts';
 
 // Never a confident wrong draft: a Gmail thread that cannot be read holds back the new drafts of
 // the interview it may concern — and only of that one — until a later run reads it.
@@ -23,8 +23,7 @@ let server: GmailServer;
 let stateDir: string;
 
 beforeEach(async () => {
-  server = await startGmailServer({ userEmail: 'alex.doe@example.com' });
-  await server.loadMbox(await readFile(DEMO_MBOX));
+  server = await demoGmailServer();
   stateDir = await mkdtemp(join(tmpdir(), 'followup-unread-'));
 });
 

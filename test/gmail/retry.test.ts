@@ -4,8 +4,6 @@ import { join } from 'node:path';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AuthError, GmailError } from '../../src/errors.ts';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { buildGmailClient, STATIC_TOKEN_REFUSED } from '../../src/gmail/client.ts';
 import { describeGmailError, parseRetryAfter } from '../../src/gmail/error-info.ts';
 import { gmailDraftStore } from '../../src/gmail/gmail-draft-store.ts';
@@ -14,6 +12,7 @@ import type { RetryEvent } from '../../src/gmail/retry.ts';
 import { SCOPES_MISSING, SIGN_IN_EXPIRED } from '../../src/gmail/retry.ts';
 import { gmailErrorBody } from '../helpers/gmail-server.ts';
 import { fastLimiter } from '../helpers/gmail-test-kit.ts';
+import { closedPort } from '../helpers/ports.ts';
 
 const GMAIL = 'https://gmail.googleapis.com';
 const PROFILE = '/gmail/v1/users/me/profile';
@@ -163,14 +162,6 @@ describe('failures that are not retried', () => {
 describe('an address nobody answers at', () => {
   beforeEach(() => nock.enableNetConnect('127.0.0.1'));
   afterEach(() => nock.disableNetConnect());
-
-  async function closedPort(): Promise<number> {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    return port;
-  }
 
   it('a refused connection is retried twice, quickly, naming the URL on the first retry and in the error', async () => {
     const port = await closedPort();

@@ -1,8 +1,9 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_CONFIG, DEMO_MBOX, DEMO_NOW, followup, tempHome } from '../helpers/cli.ts';
-import { startGmailServer, type GmailServer } from '../helpers/gmail-server.ts';
+import { DEMO_CONFIG, DEMO_NOW, followup, tempHome } from '../helpers/cli.ts';
+import type { GmailServer } from '../helpers/gmail-server.ts';
+import { demoGmailServer, gmailEnv } from '../helpers/gmail-test-kit.ts';
 
 // The sync as a user meets it: the CLI in a child process against the local Gmail server.
 
@@ -10,8 +11,7 @@ let server: GmailServer;
 let home: Awaited<ReturnType<typeof tempHome>>;
 
 beforeEach(async () => {
-  server = await startGmailServer({ userEmail: 'alex.doe@example.com' });
-  await server.loadMbox(await readFile(DEMO_MBOX));
+  server = await demoGmailServer();
   home = await tempHome();
 });
 
@@ -21,7 +21,7 @@ afterEach(async () => {
 });
 
 function cli(args: string[]) {
-  const env = { ...home.env, FOLLOWUP_GMAIL_ROOT_URL: server.url, FOLLOWUP_GMAIL_ACCESS_TOKEN: server.token! };
+  const env = { ...home.env, ...gmailEnv(server) };
   return followup([...args, '--config', DEMO_CONFIG, '--now', DEMO_NOW, '--json'], env);
 }
 

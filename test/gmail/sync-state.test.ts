@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
 import { decide } from '../../src/core/decide.ts';
@@ -9,16 +8,15 @@ import { decodeSyncState, encodeSyncState } from '../../src/gmail/sync/sync-code
 import { ENGINE_TEXT_CHARS } from '../../src/gmail/sync/thread-record.ts';
 import { IGNORED_LABELS } from '../../src/mailbox/gmail-labels.ts';
 import { queryForInterviews } from '../../src/mailbox/query-for-interviews.ts';
-import { DEMO_CONFIG, DEMO_MBOX, DEMO_NOW } from '../helpers/cli.ts';
-import { startGmailServer, type GmailServer } from '../helpers/gmail-server.ts';
-import { clientFor, fastLimiter } from '../helpers/gmail-test-kit.ts';
+import { DEMO_CONFIG, DEMO_NOW } from '../helpers/cli.ts';
+import type { GmailServer } from '../helpers/gmail-server.ts';
+import { clientFor, demoGmailServer, fastLimiter } from '../helpers/gmail-test-kit.ts';
 import { invitation, companies } from './sync-evolution.ts';
 
 let server: GmailServer;
 
 beforeEach(async () => {
-  server = await startGmailServer({ userEmail: 'alex.doe@example.com' });
-  await server.loadMbox(await readFile(DEMO_MBOX));
+  server = await demoGmailServer();
 });
 
 afterEach(() => server.close());

@@ -3,8 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
 import { stateDir } from '../../src/state/paths.ts';
 import { syncStatePath } from '../../src/state/sync-state.ts';
-import { DEMO_CONFIG, DEMO_MBOX, DEMO_NOW } from '../helpers/cli.ts';
-import { startGmailServer, type GmailServer } from '../helpers/gmail-server.ts';
+import { DEMO_CONFIG, DEMO_NOW } from '../helpers/cli.ts';
+import type { GmailServer } from '../helpers/gmail-server.ts';
+import { demoGmailServer } from '../helpers/gmail-test-kit.ts';
 import { companies, invitation, type InviteSpec } from './sync-evolution.ts';
 import { apis, gmailReport, gmailRun, harness, units, withoutSync, type Harness } from './sync-kit.ts';
 import { JANE_REPLY } from '../helpers/demo-replies.ts';
@@ -19,8 +20,7 @@ let server: GmailServer;
 let h: Harness;
 
 beforeEach(async () => {
-  server = await startGmailServer({ userEmail: 'alex.doe@example.com' });
-  await server.loadMbox(await readFile(DEMO_MBOX));
+  server = await demoGmailServer();
   h = await harness(server, await loadConfig(DEMO_CONFIG));
 });
 

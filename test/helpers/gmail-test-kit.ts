@@ -1,17 +1,31 @@
 // Shared by the Gmail tests: fixtures, a real @googleapis/gmail client pointed at the local server,
 // and a limiter whose retries and quota windows are fast.
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { gmail_v1 } from '@googleapis/gmail';
 import { buildGmailClient } from '../../src/gmail/client.ts';
 import { createGmailLimiter, type GmailLimiter, type GmailLimiterOptions } from '../../src/gmail/limiter.ts';
-import type { GmailServer } from './gmail-server.ts';
+import { DEMO_MBOX } from './cli.ts';
+import { startGmailServer, type GmailServer } from './gmail-server.ts';
 
 const FIXTURES = fileURLToPath(new URL('../gmail/fixtures/', import.meta.url));
 
 /** A real RFC 5322 message (CRLF) from test/gmail/fixtures. */
 export function gmailFixture(name: string): Buffer {
   return readFileSync(`${FIXTURES}${name}.eml`);
+}
+
+/** The local Gmail server holding the demo job search (fixtures/demo/mailbox.mbox) as Alex's mailbox. */
+export async function demoGmailServer(): Promise<GmailServer> {
+  const server = await startGmailServer({ userEmail: 'alex.doe@example.com' });
+  await server.loadMbox(await readFile(DEMO_MBOX));
+  return server;
+}
+
+/** What points the CLI at the server, signed in with the server's token. */
+export function gmailEnv(server: GmailServer): { FOLLOWUP_GMAIL_ROOT_URL: string; FOLLOWUP_GMAIL_ACCESS_TOKEN: string } {
+  return { FOLLOWUP_GMAIL_ROOT_URL: server.url, FOLLOWUP_GMAIL_ACCESS_TOKEN: server.token! };
 }
 
 /** The client the CLI would build with FOLLOWUP_GMAIL_ROOT_URL and FOLLOWUP_GMAIL_ACCESS_TOKEN. */
