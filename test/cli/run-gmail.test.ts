@@ -4,7 +4,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CONFIG, DEMO_NOW, followup, tempHome } from '../helpers/cli.ts';
 import type { GmailServer } from '../helpers/gmail-server.ts';
-import { demoGmailServer, gmailEnv } from '../helpers/gmail-test-kit.ts';
+import { closeChecked, demoGmailRun, gmailEnv } from '../helpers/gmail-test-kit.ts';
 import { JANE_REPLY } from '../helpers/demo-replies.ts';
 
 // The product end to end against Gmail: the real googleapis client in a child process, pointed at
@@ -14,14 +14,9 @@ let server: GmailServer;
 let home: Awaited<ReturnType<typeof tempHome>>;
 
 beforeEach(async () => {
-  server = await demoGmailServer();
-  home = await tempHome();
+  ({ server, home } = await demoGmailRun());
 });
-
-afterEach(async () => {
-  expect(server.forbidden).toEqual([]);
-  await server.close();
-});
+afterEach(() => closeChecked(server));
 
 function cliEnv(): Record<string, string> {
   return { ...home.env, ...gmailEnv(server) };

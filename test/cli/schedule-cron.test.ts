@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CRON_MARK } from '../../src/commands/schedule-cron.ts';
 import { DEMO_CONFIG, DEMO_NOW, followup, ROOT } from '../helpers/cli.ts';
 import type { GmailServer } from '../helpers/gmail-server.ts';
-import { demoGmailServer } from '../helpers/gmail-test-kit.ts';
+import { closeChecked, demoGmailServer } from '../helpers/gmail-test-kit.ts';
 
 // The first night, as cron would run it: the line `followup schedule` prints, run by /bin/sh with
 // cron's bare environment in a home where no run has ever made the state folder.
@@ -22,10 +22,7 @@ beforeEach(async () => {
   home = await mkdtemp(join(tmpdir(), 'followup-cron-'));
 });
 
-afterEach(async () => {
-  expect(server.forbidden).toEqual([]);
-  await server.close();
-});
+afterEach(() => closeChecked(server));
 
 /** Only HOME: the XDG variables of the machine running the tests must not leak into the job. */
 function homeOnly(extra: Record<string, string> = {}): Record<string, string | undefined> {

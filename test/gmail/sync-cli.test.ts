@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CONFIG, DEMO_NOW, followup, tempHome } from '../helpers/cli.ts';
 import type { GmailServer } from '../helpers/gmail-server.ts';
-import { demoGmailServer, gmailEnv } from '../helpers/gmail-test-kit.ts';
+import { closeChecked, demoGmailRun, gmailEnv } from '../helpers/gmail-test-kit.ts';
 
 // The sync as a user meets it: the CLI in a child process against the local Gmail server.
 
@@ -11,14 +11,9 @@ let server: GmailServer;
 let home: Awaited<ReturnType<typeof tempHome>>;
 
 beforeEach(async () => {
-  server = await demoGmailServer();
-  home = await tempHome();
+  ({ server, home } = await demoGmailRun());
 });
-
-afterEach(async () => {
-  expect(server.forbidden).toEqual([]);
-  await server.close();
-});
+afterEach(() => closeChecked(server));
 
 function cli(args: string[]) {
   const env = { ...home.env, ...gmailEnv(server) };

@@ -5,7 +5,7 @@ import { stateDir } from '../../src/state/paths.ts';
 import { syncStatePath } from '../../src/state/sync-state.ts';
 import { DEMO_CONFIG, DEMO_NOW } from '../helpers/cli.ts';
 import type { GmailServer } from '../helpers/gmail-server.ts';
-import { demoGmailServer } from '../helpers/gmail-test-kit.ts';
+import { closeChecked, demoGmailServer } from '../helpers/gmail-test-kit.ts';
 import { companies, invitation, type InviteSpec } from './sync-evolution.ts';
 import { apis, gmailReport, gmailRun, harness, units, withoutSync, type Harness } from './sync-kit.ts';
 import { JANE_REPLY } from '../helpers/demo-replies.ts';
@@ -24,10 +24,7 @@ beforeEach(async () => {
   h = await harness(server, await loadConfig(DEMO_CONFIG));
 });
 
-afterEach(async () => {
-  expect(server.forbidden).toEqual([]);
-  await server.close();
-});
+afterEach(() => closeChecked(server));
 
 function statePath(): string {
   return syncStatePath({ dir: stateDir(h.env), mailboxId: 'gmail:alex.doe@example.com' });

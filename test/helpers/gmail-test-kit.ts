@@ -4,9 +4,10 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { gmail_v1 } from '@googleapis/gmail';
+import { expect } from 'vitest';
 import { buildGmailClient } from '../../src/gmail/client.ts';
 import { createGmailLimiter, type GmailLimiter, type GmailLimiterOptions } from '../../src/gmail/limiter.ts';
-import { DEMO_MBOX } from './cli.ts';
+import { DEMO_MBOX, tempHome } from './cli.ts';
 import { startGmailServer, type GmailServer } from './gmail-server.ts';
 
 const FIXTURES = fileURLToPath(new URL('../gmail/fixtures/', import.meta.url));
@@ -21,6 +22,19 @@ export async function demoGmailServer(): Promise<GmailServer> {
   const server = await startGmailServer({ userEmail: 'alex.doe@example.com' });
   await server.loadMbox(await readFile(DEMO_MBOX));
   return server;
+}
+
+/** For a test of the CLI against Gmail: the demo server, and a home of its own for the CLI. */
+export async function demoGmailRun(): Promise<{ server: GmailServer; home: Awaited<ReturnType<typeof tempHome>> }> {
+  return { server: await demoGmailServer(), home: await tempHome() };
+}
+
+/** After a test: the server was asked nothing forbidden (a send, an insert, a delete of mail); then it
+ *  is closed. */
+export async function closeChecked(server: GmailServer | undefined): Promise<void> {
+  if (server === undefined) return;
+  expect(server.forbidden).toEqual([]);
+  await server.close();
 }
 
 /** What points the CLI at the server, signed in with the server's token. */
